@@ -1,0 +1,201 @@
+"""kronika's command line: `kronika extract | ingest | events | export | summary | eval | bench`."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kronika import __version__
+
+app = typer.Typer(
+    name="kronika",
+    help="Event data from Polish news: who did what to whom, when, where, according to whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+PathsArg = typer.Argument(..., help="Files, directories, globs, or '-' for standard input.")
+DateOpt = typer.Option(None, "--date", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for inputs that carry none.")
+LangOpt = typer.Option(None, "--lang", help="Language of the inputs (pl, en) instead of detecting it.")
+DbOpt = typer.Option(..., "--db", help="DuckDB store file.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kronika {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """kronika reads news and writes event records (see docs/record.md)."""
+
+
+def _finish(stats) -> None:
+    typer.echo(f"kronika: {stats.summary()}", err=True)
+    if stats.failed:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def extract(
+    paths: List[str] = PathsArg,
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here instead of stdout."),
+    pretty: bool = typer.Option(False, "--pretty", help="Indent each record (no longer one record per line)."),
+    with_text: bool = typer.Option(False, "--with-text", help="Include the body text as doc.text."),
+    date: Optional[str] = DateOpt,
+    lang: Optional[str] = LangOpt,
+) -> None:
+    """Print one document record per input document, as JSON Lines."""
+    from kronika.record import dumps, to_record
+    from kronika.run import RunStats, process
+
+    stats = RunStats()
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        for doc, record in process(paths, date=date, lang=lang, stats=stats):
+            if with_text:
+                record = to_record(doc, include_text=True)
+            out.write(dumps(record, pretty=pretty) + "\n")
+            out.flush() if out is sys.stdout else None
+    finally:
+        if output:
+            out.close()
+    _finish(stats)
+
+
+@app.command()
+def ingest(
+    paths: List[str] = PathsArg,
+    db: Path = DbOpt,
+    date: Optional[str] = DateOpt,
+    lang: Optional[str] = LangOpt,
+) -> None:
+    """Extract records and store every layer in a DuckDB file (each document in one transaction)."""
+    from kronika.record import to_record
+    from kronika.run import RunStats, process
+    from kronika.store import Store
+
+    stats = RunStats()
+    added = 0
+    with Store(db) as store:
+        for doc, _ in process(paths, date=date, lang=lang, stats=stats):
+            added += store.add(to_record(doc, include_text=True))
+    typer.echo(f"kronika: stored {added} new document(s) in {db} ({stats.read - added} already there)", err=True)
+    _finish(stats)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def events(
+    db: Path = DbOpt,
+    actor: Optional[str] = typer.Option(None, help="Actor or recipient: entity name (substring) or country code."),
+    country: Optional[str] = typer.Option(None, help="Country code (ISO 3166-1 alpha-3 or IGO code) of actor or recipient."),
+    category: Optional[str] = typer.Option(None, help="PLOVER category, e.g. CONSULT."),
+    status: Optional[str] = typer.Option(None, help="asserted, alleged, denied, planned, negated or hypothetical."),
+    since: Optional[str] = typer.Option(None, help="Events dated on or after this date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, help="Events dated on or before this date (YYYY[-MM[-DD]])."),
+    limit: int = typer.Option(100, help="At most this many events."),
+    fmt: OutputFormat = typer.Option(OutputFormat.table, "--format", help="A table for people or JSON Lines for programs."),
+) -> None:
+    """List stored events with filters."""
+    from kronika.store import Store
+
+    with Store(db, read_only=True) as store:
+        rows = store.events(actor=actor, country=country, category=category, status=status,
+                            since=since, until=until, limit=limit)
+    if fmt == OutputFormat.json:
+        for row in rows:
+            typer.echo(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} event(s)")
+    for col in ("date", "event", "actor", "recipient", "status", "source", "trigger"):
+        table.add_column(col)
+    for row in rows:
+        table.add_row(str(row.get("date") or "?"), row["event"], ", ".join(row["actor_names"]),
+                      ", ".join(row["recipient_names"]), row["status"], " → ".join(row["attribution_names"]),
+                      row.get("trigger") or "")
+    Console().print(table)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    plover = "plover"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    db: Path = DbOpt,
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", help="jsonl (document records), plover, csv or parquet (events)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (stdout for jsonl/plover/csv when omitted)."),
+) -> None:
+    """Export the store: document records as JSON Lines, or events as PLOVER JSONL, CSV or Parquet."""
+    from kronika.store import Store
+    from kronika.store.export import export as do_export
+
+    if fmt == ExportFormat.parquet and output is None:
+        raise typer.BadParameter("Parquet needs an output file (-o FILE).", param_hint="-o")
+    with Store(db, read_only=True) as store:
+        n = do_export(store, fmt.value, output)
+    typer.echo(f"kronika: exported {n} {'document(s)' if fmt == ExportFormat.jsonl else 'event(s)'}", err=True)
+
+
+@app.command()
+def summary(db: Path = DbOpt) -> None:
+    """A readable summary of what a store holds."""
+    from kronika.store import Store
+    from kronika.store.summary import print_summary
+
+    with Store(db, read_only=True) as store:
+        print_summary(store)
+
+
+@app.command(name="eval")
+def eval_(
+    gold_dir: Path = typer.Argument(..., help="Folder of gold *.json records."),
+    pred: Path = typer.Argument(..., help="Predicted records (JSON Lines, from `kronika extract`)."),
+    articles: Optional[Path] = typer.Option(None, help="JSON Lines corpus holding the texts of gold files whose doc.source is an article id."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+) -> None:
+    """Score predicted records against gold records (docs/record.md §Scoring)."""
+    from kronika.eval import evaluate
+
+    report = evaluate(gold_dir, pred, articles=articles)
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    else:
+        for line in report.lines():
+            typer.echo(line)
+
+
+@app.command()
+def bench(
+    corpus: Optional[List[str]] = typer.Argument(None, help="Inputs to run over (default: the bundled example articles)."),
+    repeat: int = typer.Option(1, help="Run the corpus this many times."),
+) -> None:
+    """Run the pipeline over a corpus and print documents/s, words/s, peak memory and time per stage."""
+    from kronika.bench import run_bench
+
+    result = run_bench(corpus or None, repeat=repeat)
+    for line in result.lines():
+        typer.echo(line)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

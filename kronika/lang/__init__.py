@@ -1,0 +1,1 @@
+"""Language layers: one folder per language (pl/, later en/), shared types in base.py."""
