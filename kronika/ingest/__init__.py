@@ -4,8 +4,13 @@
 picks the reader for each file, and never raises for a bad input: it yields an IngestError
 naming the file (and line) and goes on with the rest.
 """
+from kronika.ingest.dates import parse_date
 from kronika.ingest.document import DocDate, Document, document_id, normalize_text
 from kronika.ingest.errors import IngestError
-from kronika.ingest.sources import read_inputs
+from kronika.ingest.langid import LANGUAGES
+from kronika.ingest.sources import ARTICLE_EXTENSIONS, read_inputs
 
-__all__ = ["DocDate", "Document", "IngestError", "document_id", "normalize_text", "read_inputs"]
+__all__ = [
+    "ARTICLE_EXTENSIONS", "DocDate", "Document", "IngestError", "LANGUAGES",
+    "document_id", "normalize_text", "parse_date", "read_inputs",
+]

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class IngestError:
-    """One unreadable input (a whole file, or one line of a JSON Lines file)."""
+    """One unreadable input (a whole file, or one line of a JSON Lines file).
+
+    `message` says what is wrong and, for one line of a file, starts with "line N:"; `line` holds N.
+    """
 
     source: str
     message: str
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line is not None else self.source
-        return f"{where}: {self.message}"
+        return f"{self.source}: {self.message}"

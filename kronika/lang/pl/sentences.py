@@ -1,0 +1,187 @@
+"""Polish sentence splitter over the tokenizer's tokens and paragraphs.
+
+The rules, in order (tests in tests/lang/pl/test_sentences.py):
+1. A sentence never crosses a paragraph (a line of its own: a headline without final punctuation is a sentence).
+2. A sentence may end after a terminal punctuation token (".", "?", "!", "…", "...", "?!"), together with the
+   closing quotation marks and brackets right after it. It does end there when the next significant token (after
+   skipping opening quotes, opening brackets, dashes and omission marks) does not start with a lowercase letter
+   and is not punctuation. So "- Wygramy! - powiedział Putin." stays one sentence (the attribution after the dash
+   starts lowercase), and so does „Co dalej?” – zapytał.
+3. After a listed abbreviation of the `never_final` group ("tzw.", "gen.", "m.in.", "ul." …,
+   data/abbreviations.yaml) and after an initial ("J.") a sentence never ends.
+4. After a listed abbreviation of the `may_end_sentence` group ("r.", "tys.", "w.", "itd." …) a sentence ends
+   when the next significant token is a word starting with a capital letter that is not a proper name by
+   Morfeusz (`is_proper_name`). "w 2023 r. Rząd przyjął…" splits; "W 2023 r. Putin spotkał się…",
+   "W 2023 r. Polska…" and "im. Jana Pawła II" do not. The cost of this rule: a new sentence that starts with a
+   name right after "r." is not split.
+5. Ordinals ("78. rocznicy") and dates ("18.08.2023") never end a sentence: the tokenizer keeps their dots inside
+   number tokens, and the next word is lowercase anyway.
+"""
+from __future__ import annotations
+
+from kronika.lang.base import Sentence, Span, Token
+from kronika.lang.pl.abbreviations import AbbreviationTable, abbreviations
+from kronika.lang.pl.tokenizer import DASHES, TERMINALS
+
+OPENING_QUOTES = "\u201e\u00ab\u201a\u2039"  # „ « ‚ ‹ (Polish and French opening marks)
+CLOSING_QUOTES = "\u201d\u00bb\u2019\u203a"  # ” » ’ ›
+AMBIGUOUS_QUOTES = "\"'\u201c\u2018"  # " ' “ ‘: opening or closing by their spacing
+OPENING_BRACKETS = "([{"
+CLOSING_BRACKETS = ")]}"
+
+
+def is_terminal(tok: Token) -> bool:
+    """A run of sentence-final punctuation: '.', '?', '!', '…', '...', '?!'."""
+    return tok.kind == "punct" and bool(tok.text) and all(ch in TERMINALS for ch in tok.text)
+
+
+def _is_closer(tok: Token, prev: Token) -> bool:
+    if tok.kind != "punct" or len(tok.text) != 1:
+        return False
+    ch = tok.text
+    if ch in CLOSING_QUOTES or ch in CLOSING_BRACKETS:
+        return True
+    # a straight quote glued to what precedes it closes a quotation: …wszystkich".
+    return ch in AMBIGUOUS_QUOTES and not prev.space_after
+
+
+def _is_opener(tok: Token) -> bool:
+    if tok.kind != "punct":
+        return False
+    text = tok.text
+    if text.startswith(("(...", "(…", "[...", "[…")):  # omission marks "(...)" begin the next sentence
+        return True
+    return len(text) == 1 and (
+        text in OPENING_QUOTES or text in OPENING_BRACKETS or text in DASHES or text in AMBIGUOUS_QUOTES
+    )
+
+
+def _next_significant(tokens: list[Token], j: int, end: int) -> Token | None:
+    while j < end and _is_opener(tokens[j]):
+        j += 1
+    return tokens[j] if j < end else None
+
+
+def _starts_sentence(tok: Token | None) -> bool:
+    """Could this token begin a new sentence (not lowercase, not punctuation)?"""
+    return tok is not None and tok.kind != "punct" and not tok.text[:1].islower()
+
+
+ADJECTIVE_POS = frozenset({"adj", "adja", "adjp", "adjc"})
+PERSON_NAME_CLASSES = frozenset({"imię", "nazwisko", "pseudonim", "przydomek", "nazwa_własna_osoby"})
+
+
+def is_proper_name(form: str) -> bool:
+    """Does a capitalised word read as a proper name (a name continuing the sentence, not a new sentence)?
+
+    True when Morfeusz gives it a proper-name (or unknown) reading and every other reading is one of:
+    an adjective ("Sikorski", "Kowalski", "Polska" also read as adjectives), a reading with a qualifier that
+    reading_preferences.yaml penalises (obsolete "nowak" beside "Nowak"), or the common-noun twin of a
+    place or organisation name ("ukraina" beside "Ukraina"). So "Putin", "Rosja", "Polska", "Sikorski" are
+    names; "Od", "Jak", "Rząd" (also a surname, but chiefly "government"), "Następnie" are not. Acronyms
+    written in capitals ("PKB", "NATO") count as names ("4 proc. PKB").
+    """
+    from kronika.lang.pl.disambiguation import preferences
+    from kronika.lang.pl.morphology import analyse, is_proper
+
+    if len(form) > 1 and form.isupper():
+        return True  # an acronym: "4 proc. PKB", "w 2023 r. NATO"
+    readings = analyse(form)
+    proper = [r for r in readings if is_proper(r)]
+    if not proper:
+        return False
+    place_lemmas = {r.lemma.lower() for r in proper if r.names and not set(r.names) <= PERSON_NAME_CLASSES}
+    unlikely = preferences()["qualifier_penalty"]
+    for r in readings:
+        if is_proper(r) or r.pos in ADJECTIVE_POS or r.lemma.lower() in place_lemmas:
+            continue
+        if any(label in unlikely for label in r.labels):
+            continue
+        return False
+    return True
+
+
+def _is_initial(tok: Token) -> bool:
+    body = tok.text[:-1]
+    return tok.kind == "word" and tok.text.endswith(".") and bool(body) and all(
+        len(p) == 1 and p.isupper() for p in body.split(".")
+    )
+
+
+def split_paragraph(
+    tokens: list[Token], start: int, end: int, table: AbbreviationTable | None = None
+) -> list[tuple[int, int]]:
+    """Sentence boundaries within tokens[start:end] (one paragraph) as (token_start, token_end) pairs.
+
+    The pairs cover [start, end) without gaps or overlaps; an empty range gives no sentence.
+    """
+    table = table if table is not None else abbreviations()
+    bounds: list[tuple[int, int]] = []
+    first = start
+    i = start
+    while i < end:
+        tok = tokens[i]
+        boundary_after: int | None = None
+        if is_terminal(tok):
+            j = i + 1
+            while j < end and (is_terminal(tokens[j]) or _is_closer(tokens[j], tokens[j - 1])):
+                j += 1
+            if _starts_sentence(_next_significant(tokens, j, end)):
+                boundary_after = j
+            i = j
+        elif tok.kind == "word" and tok.text.endswith(".") and len(tok.text) > 1:
+            entry = table.get(tok.text)
+            j = i + 1
+            if entry is not None and entry.may_end_sentence and not _is_initial(tok):
+                while j < end and _is_closer(tokens[j], tokens[j - 1]):
+                    j += 1
+                nxt = _next_significant(tokens, j, end)
+                if (
+                    nxt is not None
+                    and nxt.kind == "word"
+                    and nxt.text[:1].isupper()
+                    and not is_proper_name(nxt.text)
+                ):
+                    boundary_after = j
+            i = j
+        else:
+            i += 1
+        if boundary_after is not None and boundary_after < end:
+            bounds.append((first, boundary_after))
+            first = boundary_after
+    if first < end:
+        bounds.append((first, end))
+    return bounds
+
+
+def split_sentences(
+    tokens: list[Token], paragraphs: list[Span], table: AbbreviationTable | None = None
+) -> list[Sentence]:
+    """Sentences of a tokenized text: token ranges and character offsets, each inside one paragraph."""
+    sentences: list[Sentence] = []
+    t = 0
+    n = len(tokens)
+    for p_index, para in enumerate(paragraphs):
+        while t < n and tokens[t].start < para.start:
+            t += 1  # tokens outside every paragraph (none from our tokenizer) belong to no sentence
+        p_start = t
+        while t < n and tokens[t].end <= para.end:
+            t += 1
+        for a, b in split_paragraph(tokens, p_start, t, table):
+            sentences.append(
+                Sentence(start=tokens[a].start, end=tokens[b - 1].end, token_start=a, token_end=b, paragraph=p_index)
+            )
+    return sentences
+
+
+class SentenceSplitter:
+    """Pipeline stage: writes `doc.sentences` from `doc.tokens` and `doc.paragraphs`."""
+
+    name = "sentences"
+    assigns = ("sentences",)
+
+    def __call__(self, doc) -> None:
+        doc.sentences = split_sentences(doc.tokens, doc.paragraphs)
+
+    def __repr__(self) -> str:
+        return "SentenceSplitter()"
