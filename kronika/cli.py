@@ -38,6 +38,28 @@ def main(
     """kronika reads news and writes event records (see docs/record.md)."""
 
 
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"kronika: error: {message}", err=True)
+    raise typer.Exit(code=code)
+
+
+def _user_errors(fn):
+    """Turn the errors a user can cause (bad options, bad files) into one clear line and exit status 2."""
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from kronika.eval import EvalError
+        from kronika.store import StoreError
+
+        try:
+            return fn(*args, **kwargs)
+        except (EvalError, StoreError, ValueError, OSError) as exc:
+            _fail(str(exc))
+
+    return wrapper
+
+
 def _finish(stats) -> None:
     typer.echo(f"kronika: {stats.summary()}", err=True)
     if stats.failed:
@@ -45,6 +67,7 @@ def _finish(stats) -> None:
 
 
 @app.command()
+@_user_errors
 def extract(
     paths: List[str] = PathsArg,
     output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write JSON Lines here instead of stdout."),
@@ -72,6 +95,7 @@ def extract(
 
 
 @app.command()
+@_user_errors
 def ingest(
     paths: List[str] = PathsArg,
     db: Path = DbOpt,
@@ -98,6 +122,7 @@ class OutputFormat(str, Enum):
 
 
 @app.command()
+@_user_errors
 def events(
     db: Path = DbOpt,
     actor: Optional[str] = typer.Option(None, help="Actor or recipient: entity name (substring) or country code."),
@@ -140,6 +165,7 @@ class ExportFormat(str, Enum):
 
 
 @app.command()
+@_user_errors
 def export(
     db: Path = DbOpt,
     fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", help="jsonl (document records), plover, csv or parquet (events)."),
@@ -157,6 +183,7 @@ def export(
 
 
 @app.command()
+@_user_errors
 def summary(db: Path = DbOpt) -> None:
     """A readable summary of what a store holds."""
     from kronika.store import Store
@@ -167,6 +194,7 @@ def summary(db: Path = DbOpt) -> None:
 
 
 @app.command(name="eval")
+@_user_errors
 def eval_(
     gold_dir: Path = typer.Argument(..., help="Folder of gold *.json records."),
     pred: Path = typer.Argument(..., help="Predicted records (JSON Lines, from `kronika extract`)."),
@@ -185,6 +213,7 @@ def eval_(
 
 
 @app.command()
+@_user_errors
 def bench(
     corpus: Optional[List[str]] = typer.Argument(None, help="Inputs to run over (default: the bundled example articles)."),
     repeat: int = typer.Option(1, help="Run the corpus this many times."),

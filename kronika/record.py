@@ -21,7 +21,7 @@ def _validator():
     return jsonschema.Draft202012Validator(schema())
 
 
-class InvalidRecord(ValueError):
+class InvalidRecord(RuntimeError):
     """A record that breaks the contract: a bug in kronika, never the input's fault."""
 
 
