@@ -54,6 +54,11 @@ def _user_errors(fn):
 
         try:
             return fn(*args, **kwargs)
+        except BrokenPipeError:  # `kronika export … | head`: the reader has gone, which is fine
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(code=0)
         except (EvalError, StoreError, ValueError, OSError) as exc:
             _fail(str(exc))
 
@@ -148,7 +153,7 @@ def events(
     from rich.table import Table
 
     table = Table(title=f"{len(rows)} event(s)")
-    for col in ("date", "event", "actor", "recipient", "status", "source", "trigger"):
+    for col in ("date", "event", "actor", "recipient", "status", "via", "trigger"):
         table.add_column(col)
     for row in rows:
         table.add_row(str(row.get("date") or "?"), row["event"], ", ".join(row["actor_names"]),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Iterable, Iterator, Sequence
 
 import duckdb
 
@@ -82,7 +82,7 @@ class Store:
             raise StoreError(f"{self.path}: store is open read-only")
         return writer.write_record(self.connection, record)
 
-    def add_many(self, records: Sequence[dict[str, Any]]) -> int:
+    def add_many(self, records: Iterable[dict[str, Any]]) -> int:
         """`add` each record (one transaction each); the number of new documents."""
         return sum(self.add(r) for r in records)
 

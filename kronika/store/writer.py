@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 import duckdb
 
@@ -111,14 +111,24 @@ def _columns(table: str) -> list[str]:
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[dict[str, Any]]) -> None:
-    """Insert rows (dicts of column values; missing columns are NULL) into one table."""
+    """Insert rows (dicts of column values; missing columns are NULL) into one table with one statement:
+    each column is passed as one list parameter and unnested (much faster than a statement per row)."""
     if not rows:
         return
     names = _columns(table)
+    types = _column_types(con, table)
     quoted = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" for _ in names)
-    sql = f"INSERT INTO {table} ({quoted}) VALUES ({marks})"
-    con.executemany(sql, [[row.get(n) for n in names] for row in rows])
+    unnests = ", ".join(f"unnest(?::{types[n]}[])" for n in names)
+    con.execute(f"INSERT INTO {table} ({quoted}) SELECT {unnests}", [[row.get(n) for row in rows] for n in names])
+
+
+_TYPES: dict[str, dict[str, str]] = {}
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    if table not in _TYPES:
+        _TYPES[table] = {name: typ for name, typ, *_ in con.execute(f"DESCRIBE {table}").fetchall()}
+    return _TYPES[table]
 
 
 def exists(con: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
@@ -170,7 +180,3 @@ def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     except duckdb.TransactionException:
         pass  # a failed COMMIT has already ended the transaction
 
-
-def write_records(con: duckdb.DuckDBPyConnection, records: Iterable[dict[str, Any]]) -> int:
-    """Store several records, each in its own transaction; the number that were new."""
-    return sum(write_record(con, r) for r in records)

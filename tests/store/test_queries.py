@@ -138,3 +138,16 @@ def test_filter_values_are_parameters_not_sql(store):
     assert store.events(category="CONSULT' --") == []
     assert store.events(actor="%") == []  # no LIKE wildcards either
     assert store.counts()["events"] == 9
+
+
+def test_a_record_without_text_has_no_evidence_text(db_path):
+    from kronika.store import Store
+
+    rec = record_b()
+    del rec["doc"]["text"]
+    with Store(db_path) as store:
+        assert store.add(rec) is True
+        rows = store.events()
+        assert [r["evidence"] for r in rows] == [None, None, None]
+        assert [r["trigger"] for r in rows] == ["atak rakietowy", "zaprzeczył", "wezwał"]  # stored trigger text
+        assert store.record(rec["doc"]["id"]) == rec
