@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 import yaml
 
@@ -41,17 +42,39 @@ def preferences() -> dict:
     for key in ("pos_priority", "qualifier_penalty", "bonus"):
         if not isinstance(data.get(key), dict):
             raise ValueError(f"reading_preferences.yaml: missing mapping {key!r}")
+        data[key] = {str(k): int(v) for k, v in data[key].items()}
     return data
 
 
-@lru_cache(maxsize=65536)
-def _static(reading: Analysis) -> tuple[int, str | None, tuple, bool]:
-    """(context-free score, case, agreement key, is proper) of a reading; readings are shared, so cache them."""
+class _Static(NamedTuple):
+    """What a reading contributes regardless of context."""
+
+    base: int  # pos priority minus qualifier penalties
+    pos: str
+    case: str | None
+    key: tuple  # (number, case, gender)
+    proper: bool
+
+
+_STATIC: dict[int, tuple[Analysis, _Static]] = {}
+_STATIC_CAP = 500_000
+
+
+def _static(reading: Analysis) -> _Static:
+    """The context-free facts of a reading, memoised by object identity (readings are shared by the form cache;
+    the memo keeps each reading alive, so an id is never reused while it is in the memo)."""
+    hit = _STATIC.get(id(reading))
+    if hit is not None and hit[0] is reading:
+        return hit[1]
     prefs = preferences()
     penalties = prefs["qualifier_penalty"]
-    base = int(prefs["pos_priority"].get(reading.pos, 0))
-    base -= sum(int(penalties.get(label, 0)) for label in reading.labels)
-    return base, case_of(reading), agreement_key(reading), is_proper(reading)
+    pos = reading.pos
+    base = int(prefs["pos_priority"].get(pos, 0)) - sum(int(penalties.get(lab, 0)) for lab in reading.labels)
+    info = _Static(base, pos, case_of(reading), agreement_key(reading), is_proper(reading))
+    if len(_STATIC) >= _STATIC_CAP:
+        _STATIC.clear()
+    _STATIC[id(reading)] = (reading, info)
+    return info
 
 
 def _agrees(ka: tuple, kb: tuple) -> bool:
@@ -66,59 +89,60 @@ def starts_sentence(prev: Token | None) -> bool:
 class _Context:
     """What `score` needs to know about a token's neighbours, computed once per token."""
 
-    __slots__ = ("name_position", "before", "before_case", "before_key", "next_cases", "next_nominal_keys",
-                 "expansion")
+    __slots__ = ("name_position", "before", "next_cases", "next_nominal_keys", "expansion", "bonus")
 
     def __init__(self, token: Token, prev: Token | None, next: Token | None):
+        self.bonus = preferences()["bonus"]
         self.name_position = token.text[:1].isupper() and not starts_sentence(prev)
-        self.before = prev.chosen if prev is not None else None
-        if self.before is not None:
-            _, self.before_case, self.before_key, _ = _static(self.before)
-        else:
-            self.before_case, self.before_key = None, None
+        self.before = _static(prev.chosen) if prev is not None and prev.chosen is not None else None
         self.next_cases: set[str] = set()
         self.next_nominal_keys: set[tuple] = set()
         if next is not None:
             for r in next.analyses:
-                _, case, key, _ = _static(r)
-                if case is not None:
-                    self.next_cases.add(case)
-                if r.pos in NOMINAL:
-                    self.next_nominal_keys.add(key)
-        entry = abbreviations().get(token.text) if token.text.endswith(".") or len(token.text) <= 4 else None
+                info = _static(r)
+                if info.case is not None:
+                    self.next_cases.add(info.case)
+                if info.pos in NOMINAL:
+                    self.next_nominal_keys.add(info.key)
+        entry = abbreviations().get(token.text)
         self.expansion = entry.expansion if entry is not None else None
 
 
-def score(reading: Analysis, token: Token, prev: Token | None, next: Token | None, ctx: _Context | None = None) -> int:
-    """The preference score of one reading of `token` in its context (higher is better)."""
-    ctx = ctx if ctx is not None else _Context(token, prev, next)
-    bonus = preferences()["bonus"]
-    s, case, key, proper = _static(reading)
-    pos = reading.pos
-    if ctx.name_position and proper:
-        s += int(bonus["proper_name"])
+def _score(reading: Analysis, ctx: _Context) -> int:
+    bonus = ctx.bonus
+    info = _static(reading)
+    s = info.base
+    pos = info.pos
+    if ctx.name_position and info.proper:
+        s += bonus["proper_name"]
     before = ctx.before
     if before is not None:
-        if before.pos == "prep" and case is not None and case == ctx.before_case:
-            s += int(bonus["preposition_case"])
-        if before.pos in ADJECTIVAL and pos in NOMINAL | ADJECTIVAL and _agrees(ctx.before_key, key):
-            s += int(bonus["agreement"])
-        elif before.pos in NOMINAL and pos in ADJECTIVAL and _agrees(ctx.before_key, key):
-            s += int(bonus["agreement"])
+        if before.pos == "prep" and info.case is not None and info.case == before.case:
+            s += bonus["preposition_case"]
+        if before.pos in ADJECTIVAL and (pos in NOMINAL or pos in ADJECTIVAL) and _agrees(before.key, info.key):
+            s += bonus["agreement"]
+        elif before.pos in NOMINAL and pos in ADJECTIVAL and _agrees(before.key, info.key):
+            s += bonus["agreement"]
     if pos == "prep":
-        if case is not None and case in ctx.next_cases:
-            s += int(bonus["preposition_case"])
-    elif pos in ADJECTIVAL and None not in key and key in ctx.next_nominal_keys:
-        s += int(bonus["agreement"])
+        if info.case is not None and info.case in ctx.next_cases:
+            s += bonus["preposition_case"]
+    elif pos in ADJECTIVAL and None not in info.key and info.key in ctx.next_nominal_keys:
+        s += bonus["agreement"]
     if ctx.expansion is not None and reading.lemma == ctx.expansion:
-        s += int(bonus["abbreviation_expansion"])
+        s += bonus["abbreviation_expansion"]
     return s
+
+
+def score(reading: Analysis, token: Token, prev: Token | None = None, next: Token | None = None) -> int:
+    """The preference score of one reading of `token` between `prev` and `next` (higher is better)."""
+    return _score(reading, _Context(token, prev, next))
 
 
 def choose(token: Token, prev: Token | None = None, next: Token | None = None) -> Analysis | None:
     """The reading of `token` to use in context: the best by `score`, the first on ties; None without readings.
 
-    `prev` and `next` are the neighbouring tokens in the same sentence (None at its edges).
+    `prev` and `next` are the neighbouring tokens in the same sentence (None at its edges); `prev.chosen` is
+    read, so call it left to right.
     """
     readings = token.analyses
     if not readings:
@@ -127,9 +151,9 @@ def choose(token: Token, prev: Token | None = None, next: Token | None = None) -
         return readings[0]
     ctx = _Context(token, prev, next)
     best = readings[0]
-    best_score = score(best, token, prev, next, ctx)
+    best_score = _score(best, ctx)
     for reading in readings[1:]:
-        s = score(reading, token, prev, next, ctx)
+        s = _score(reading, ctx)
         if s > best_score:
             best, best_score = reading, s
     return best

@@ -210,17 +210,17 @@ def _path_readings(form: str, segs: list[_Seg]) -> list[Analysis]:
     if any(all(r[2] == "ign" for r in seg) for seg in parts):
         return [_ign(form[:-1] if dotted else form)]
     head = parts[-1]
-    if len(parts) > 1 and not any(not (r[0][:1].isupper() and r[2].startswith("subst") and r[1][:1].islower())
-                                  for r in head):
-        return [_ign(form)]
+    if len(parts) > 1:
+        # "Al-Kaida" is not a compound of "kaid": a capitalised head read as a common noun is part of a name
+        head = [r for r in head if not (r[0][:1].isupper() and r[2].startswith("subst") and r[1][:1].islower())]
+        if not head:
+            return [_ign(form)]
     if dotted:
         brevs = [r for r in head if r[2].startswith("brev")]
         head = sorted(brevs, key=lambda r: r[2] != "brev:pun") if brevs else head
     out: list[Analysis] = []
     for orth, lemma, tag, names, labels in head:
         lemma, suffix = clean_lemma(lemma)
-        if len(parts) > 1 and orth[:1].isupper() and lemma[:1].islower() and tag.startswith("subst"):
-            continue  # "Al-Kaida" is not a compound of "kaid": a capitalised compound noun is a name
         if len(parts) > 1:
             cases = _tag_cases(tag)
             prefix_texts = []

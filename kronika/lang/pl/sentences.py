@@ -14,8 +14,9 @@ The rules, in order (tests in tests/lang/pl/test_sentences.py):
    Morfeusz (`is_proper_name`). "w 2023 r. Rząd przyjął…" splits; "W 2023 r. Putin spotkał się…",
    "W 2023 r. Polska…" and "im. Jana Pawła II" do not. The cost of this rule: a new sentence that starts with a
    name right after "r." is not split.
-5. Ordinals ("78. rocznicy") and dates ("18.08.2023") never end a sentence: the tokenizer keeps their dots inside
-   number tokens, and the next word is lowercase anyway.
+   Acronyms ("4 proc. PKB") and the capitalised names of peoples ("60 proc. Polaków") count as names.
+5. Ordinals ("78. rocznicy", "w 22. Bazie") and dates ("18.08.2023") never end a sentence: the tokenizer keeps
+   their dots inside number tokens (data/ordinals.yaml), and only a punctuation token can end a sentence.
 """
 from __future__ import annotations
 
@@ -74,26 +75,30 @@ PERSON_NAME_CLASSES = frozenset({"imię", "nazwisko", "pseudonim", "przydomek", 
 def is_proper_name(form: str) -> bool:
     """Does a capitalised word read as a proper name (a name continuing the sentence, not a new sentence)?
 
-    True when Morfeusz gives it a proper-name (or unknown) reading and every other reading is one of:
+    True when Morfeusz gives it a proper-name (or unknown) reading, or a reading with a capitalised lemma
+    ("Polaków" → Polak: "60 proc. Polaków uważa…"), and every other reading is one of:
     an adjective ("Sikorski", "Kowalski", "Polska" also read as adjectives), a reading with a qualifier that
     reading_preferences.yaml penalises (obsolete "nowak" beside "Nowak"), or the common-noun twin of a
     place or organisation name ("ukraina" beside "Ukraina"). So "Putin", "Rosja", "Polska", "Sikorski" are
     names; "Od", "Jak", "Rząd" (also a surname, but chiefly "government"), "Następnie" are not. Acronyms
-    written in capitals ("PKB", "NATO") count as names ("4 proc. PKB").
+    written in capitals ("PKB", "NATO") count as names ("4 proc. PKB"), and so does a single capital letter
+    that is not a preposition or conjunction ("6 st. C", but "r. W odpowiedzi…" splits).
     """
     from kronika.lang.pl.disambiguation import preferences
     from kronika.lang.pl.morphology import analyse, is_proper
 
-    if len(form) > 1 and form.isupper():
-        return True  # an acronym: "4 proc. PKB", "w 2023 r. NATO"
     readings = analyse(form)
-    proper = [r for r in readings if is_proper(r)]
+    if form.isupper():
+        if len(form) > 1:
+            return True  # an acronym: "4 proc. PKB", "w 2023 r. NATO"
+        return not any(r.pos in ("prep", "conj") for r in readings)  # "6 st. C", but not "r. W odpowiedzi"
+    proper = [r for r in readings if is_proper(r) or r.lemma[:1].isupper()]
     if not proper:
         return False
     place_lemmas = {r.lemma.lower() for r in proper if r.names and not set(r.names) <= PERSON_NAME_CLASSES}
     unlikely = preferences()["qualifier_penalty"]
     for r in readings:
-        if is_proper(r) or r.pos in ADJECTIVE_POS or r.lemma.lower() in place_lemmas:
+        if r in proper or r.pos in ADJECTIVE_POS or r.lemma.lower() in place_lemmas:
             continue
         if any(label in unlikely for label in r.labels):
             continue

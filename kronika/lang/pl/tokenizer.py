@@ -14,8 +14,9 @@ Decisions (tests in tests/lang/pl/test_tokenizer.py):
 - A listed abbreviation keeps its dot ("tzw.", "m.in.", "r.", "dr." — see data/abbreviations.yaml); so does a
   single capital letter (an initial: "J.").
 - Ordinals: the dot after a bare number belongs to the number ("78." in "z okazji 78. rocznicy") when the next
-  word starts with a lowercase letter, the only place where a Polish ordinal dot is unambiguous. Before a
-  capital letter or at the end of a line the dot is its own token ("zginęło 78. Policja…": a sentence end).
+  word starts with a lowercase letter; before a capitalised word only for short numbers at the start of a line
+  or sentence ("34. Finał WOŚP") or after a preposition ("w 22. Bazie Lotnictwa") — data/ordinals.yaml.
+  Elsewhere the dot is its own token ("zginęło 78. Policja…": a sentence end; "w 2022. Potem…").
 - Quotation marks („ ” " « » ' ‘ ’ “) and dashes (- – —) standing alone are tokens of their own.
 - Kinds: `word` (letters, possibly with digits/hyphens/apostrophes, abbreviations, initials, domains),
   `number` (digits, separators, an ordinal dot), `punct` (punctuation, quotes, dashes, omission marks),
@@ -26,6 +27,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from kronika.lang.base import Span, Token
 from kronika.lang.pl.abbreviations import AbbreviationTable, abbreviations
@@ -61,6 +66,22 @@ _ORDINAL_NEXT_RE = re.compile(r"[^\S\n]+([^\W\d_])")
 
 
 @dataclass(frozen=True)
+class OrdinalRules:
+    """When a dot after a number before a capitalised word is an ordinal dot (data/ordinals.yaml)."""
+
+    max_digits: int
+    after_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def ordinal_rules() -> OrdinalRules:
+    """The shipped ordinal rules (read once per process)."""
+    text = resources.files("kronika.lang.pl").joinpath("data/ordinals.yaml").read_text("utf-8")
+    data = yaml.safe_load(text) or {}
+    return OrdinalRules(int(data["max_digits"]), frozenset(str(w).lower() for w in data.get("after_words") or ()))
+
+
+@dataclass(frozen=True)
 class _Piece:
     start: int
     end: int
@@ -78,6 +99,21 @@ def paragraphs(text: str) -> list[Span]:
             spans.append(Span(start, start + len(stripped)))
         pos += len(line) + 1
     return spans
+
+
+def _is_ordinal_dot(text: str, dot: int, end: int, digits: str, before: list[_Piece]) -> bool:
+    nm = _ORDINAL_NEXT_RE.match(text, dot + 1, end)
+    if nm is None:
+        return False
+    if nm.group(1).islower():
+        return True
+    rules = ordinal_rules()
+    if not nm.group(1).isupper() or len(digits) > rules.max_digits:
+        return False
+    if not before:
+        return True  # at the start of a line: a heading or list item "34. Finał WOŚP"
+    prev = text[before[-1].start : before[-1].end]
+    return prev == ":" or all(ch in TERMINALS for ch in prev) or prev.lower() in rules.after_words
 
 
 def _scan(text: str, start: int, end: int, table: AbbreviationTable) -> list[_Piece]:
@@ -122,8 +158,7 @@ def _scan(text: str, start: int, end: int, table: AbbreviationTable) -> list[_Pi
                     word = text[pos:tok_end]
             if tok_end < end and text[tok_end] == "." and not text.startswith("..", tok_end):
                 if kind == "number":
-                    nm = _ORDINAL_NEXT_RE.match(text, tok_end + 1, end)
-                    if word.isdigit() and nm is not None and nm.group(1).islower():
+                    if word.isdigit() and _is_ordinal_dot(text, tok_end, end, word, pieces):
                         tok_end += 1  # ordinal: "78. rocznicy"
                 elif word.isalpha() and (word + "." in table or (len(word) == 1 and word.isupper())):
                     tok_end += 1  # listed abbreviation "tzw.", or an initial "J."

@@ -59,6 +59,23 @@ def sentences(text: str) -> list[str]:
         ),
         ("Szkoła im. Jana Pawła II przyjęła uchodźców.", ["Szkoła im. Jana Pawła II przyjęła uchodźców."]),
         ("Negocjacje w Kijowie prowadził min. Sikorski.", ["Negocjacje w Kijowie prowadził min. Sikorski."]),
+        (
+            "Według sondażu 60 proc. Polaków popiera pomoc dla Ukrainy.",
+            ["Według sondażu 60 proc. Polaków popiera pomoc dla Ukrainy."],
+        ),
+        ("W nocy temperatura spadnie do -6 st. C na wschodzie kraju.", ["W nocy temperatura spadnie do -6 st. C na wschodzie kraju."]),
+        (
+            "Samoloty stacjonują w 22. Bazie Lotnictwa Taktycznego. Misja potrwa trzy miesiące.",
+            ["Samoloty stacjonują w 22. Bazie Lotnictwa Taktycznego.", "Misja potrwa trzy miesiące."],
+        ),
+        (
+            "Zbiórka trwa od grudnia. 34. Finał WOŚP odbędzie się w styczniu.",
+            ["Zbiórka trwa od grudnia.", "34. Finał WOŚP odbędzie się w styczniu."],
+        ),
+        (
+            "Sprawę skomentował mł. asp. Jan Nowak z policji, a st. bryg. Paweł Zając potwierdził dane.",
+            ["Sprawę skomentował mł. asp. Jan Nowak z policji, a st. bryg. Paweł Zając potwierdził dane."],
+        ),
         # initials
         ("Donald J. Trump przyjął w Białym Domu J. Kowalskiego.", ["Donald J. Trump przyjął w Białym Domu J. Kowalskiego."]),
         ("Książkę o wojnie napisała J.K. Rowling.", ["Książkę o wojnie napisała J.K. Rowling."]),
@@ -164,7 +181,8 @@ def test_sentences_never_cross_a_paragraph() -> None:
 def test_capitalised_name_check() -> None:
     for name in ["Putin", "Rosja", "Polska", "Ukraina", "Sikorski", "Szojgu", "PKB", "NATO"]:
         assert is_proper_name(name), name
-    for word in ["Od", "Jak", "Następnie", "W", "Mieszkańcy", "Policja"]:
+    assert is_proper_name("Polaków") and is_proper_name("C")
+    for word in ["Od", "Jak", "Następnie", "W", "Z", "Mieszkańcy", "Policja", "Rząd"]:
         assert not is_proper_name(word), word
 
 

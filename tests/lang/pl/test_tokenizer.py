@@ -96,6 +96,24 @@ def test_number_before_a_capital_leaves_its_dot_alone() -> None:
     assert texts("W zamachu zginęło 78. Policja szuka sprawców.")[3:6] == ["78", ".", "Policja"]
 
 
+@pytest.mark.parametrize(
+    "text, ordinal",
+    [
+        ("Myśliwce stacjonują w 22. Bazie Lotnictwa Taktycznego pod Malborkiem.", "22."),
+        ("34. Finał WOŚP zagra w styczniu.", "34."),
+        ("Program szczytu: 2. Sesja plenarna o Ukrainie.", "2."),
+        ("Rok temu zginęło 12 osób. 3. Dywizja wróciła do koszar.", "3."),
+    ],
+)
+def test_short_ordinal_before_a_capital_after_a_preposition_or_at_a_start(text: str, ordinal: str) -> None:
+    tokens, _ = tokenize(text)
+    assert any(t.text == ordinal and t.kind == "number" for t in tokens)
+
+
+def test_a_year_before_a_capital_keeps_its_period_apart() -> None:
+    assert texts("Wojna zaczęła się w 2022. Potem przyszły sankcje.")[4:7] == ["2022", ".", "Potem"]
+
+
 def test_year_range_is_split_at_the_hyphen() -> None:
     assert texts("W latach 2014-2015 trwały walki.")[2:5] == ["2014", "-", "2015"]
 
