@@ -198,23 +198,90 @@ def summary(db: Path = DbOpt) -> None:
         print_summary(store)
 
 
+# Component benchmarks: `kronika eval KIND --OPTION PATH`; each prints its headline figure on the last line.
+# KIND -> (option that names the data, "module:function" taking that path and returning printable lines)
+COMPONENT_EVALS = {
+    "ner": ("poleval", "kronika.lang.pl.evaluation:eval_ner"),
+    "tagger": ("conllu", "kronika.lang.pl.evaluation:eval_tagger"),
+    "lemmas": ("polem", "kronika.lang.pl.evaluation:eval_lemmas"),
+    "timex": ("kpwr", "kronika.time.evaluation:eval_timex"),
+}
+
+
+def _run_component_eval(kind: str, paths: dict[str, Optional[Path]], extra: list[str]) -> None:
+    import importlib
+
+    option, target = COMPONENT_EVALS[kind]
+    if extra:
+        _fail(f"`kronika eval {kind}` takes no positional arguments (got {' '.join(extra)})")
+    path = paths.get(option)
+    if path is None:
+        _fail(f"`kronika eval {kind}` needs --{option} PATH")
+    module, func = target.split(":")
+    try:
+        evaluate_component = getattr(importlib.import_module(module), func)
+    except (ImportError, AttributeError):
+        _fail(f"`kronika eval {kind}` is not available in this version")
+    for line in evaluate_component(path):
+        typer.echo(line)
+
+
 @app.command(name="eval")
 @_user_errors
 def eval_(
-    gold_dir: Path = typer.Argument(..., help="Folder of gold *.json records."),
-    pred: Path = typer.Argument(..., help="Predicted records (JSON Lines, from `kronika extract`)."),
+    args: List[str] = typer.Argument(..., metavar="GOLD_DIR PRED.jsonl | KIND",
+                                     help="A gold folder and a predictions file, or a component benchmark: "
+                                          + ", ".join(COMPONENT_EVALS) + "."),
     articles: Optional[Path] = typer.Option(None, help="JSON Lines corpus holding the texts of gold files whose doc.source is an article id."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+    poleval: Optional[Path] = typer.Option(None, help="`eval ner`: PolEval 2018 Task 2 gold (.json or .json.7z)."),
+    conllu: Optional[Path] = typer.Option(None, help="`eval tagger`: a Universal Dependencies .conllu file."),
+    polem: Optional[Path] = typer.Option(None, help="`eval lemmas`: KPWr named-entity base forms (.tsv)."),
+    kpwr: Optional[Path] = typer.Option(None, help="`eval timex`: the KPWr TIMEX3 folder."),
 ) -> None:
-    """Score predicted records against gold records (docs/record.md §Scoring)."""
+    """Score predicted records against gold records (docs/record.md, Scoring), or run a component benchmark."""
+    if args[0] in COMPONENT_EVALS:
+        paths = {"poleval": poleval, "conllu": conllu, "polem": polem, "kpwr": kpwr}
+        _run_component_eval(args[0], paths, args[1:])
+        return
+    if len(args) != 2:
+        _fail("usage: kronika eval GOLD_DIR PRED.jsonl  (or: kronika eval " + "|".join(COMPONENT_EVALS) + " --OPTION PATH)")
     from kronika.eval import evaluate
 
-    report = evaluate(gold_dir, pred, articles=articles)
+    report = evaluate(Path(args[0]), Path(args[1]), articles=articles)
     if as_json:
         typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
         for line in report.lines():
             typer.echo(line)
+
+
+TRAINERS = {
+    "tagger": "kronika.lang.pl.training:train_tagger",
+    "ner": "kronika.lang.pl.training:train_ner",
+}
+
+
+@app.command()
+@_user_errors
+def train(
+    model: str = typer.Argument(..., help="What to train: " + ", ".join(TRAINERS) + "."),
+    corpus: List[Path] = typer.Argument(..., help="Training data (e.g. NKJP 1M in IOB, .iob or .iob.7z)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Model file to write (default: the packaged model's path)."),
+    seed: int = typer.Option(13, help="Random seed (training is reproducible for a given seed and data)."),
+) -> None:
+    """Train one of kronika's Polish models from a public corpus (CI never retrains; the models ship in the package)."""
+    import importlib
+
+    if model not in TRAINERS:
+        _fail(f"unknown model {model!r}; choose one of: {', '.join(TRAINERS)}")
+    module, func = TRAINERS[model].split(":")
+    try:
+        trainer = getattr(importlib.import_module(module), func)
+    except (ImportError, AttributeError):
+        _fail(f"`kronika train {model}` is not available in this version")
+    for line in trainer(corpus, output=output, seed=seed):
+        typer.echo(line)
 
 
 @app.command()
