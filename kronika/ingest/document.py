@@ -69,7 +69,8 @@ class DocDate:
 class Document:
     """One news article. `text` is the body (no header lines), normalised by `normalize_text`.
 
-    Readers fill the metadata; the language layer fills `paragraphs`, `sentences` and `tokens`;
+    Readers fill the metadata; the language layer fills `paragraphs`, `sentences` and `tokens` (and named
+    span layers in `spans`, such as the recogniser's names);
     later stages fill `entities`, `events`, `quotes` and `timexes` with SPEC.md-shaped dicts.
     """
 
@@ -84,6 +85,7 @@ class Document:
     paragraphs: list = field(default_factory=list)
     sentences: list = field(default_factory=list)
     tokens: list = field(default_factory=list)
+    spans: dict = field(default_factory=dict)  # named span layers between stages, e.g. spans["ner"]
     entities: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     quotes: list[dict] = field(default_factory=list)
