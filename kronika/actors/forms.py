@@ -66,8 +66,9 @@ class _Reading:
     gender: str  # m1 m2 m3 f n (for adjectives: the genders the nominative form allows, dot-joined)
     quals: tuple[str, ...] = ()
     model: str = ""  # for a guessed paradigm: the model lemma id
-    model_ending: str = ""
+    model_ending: str = ""  # the ending cut from the word
     word: str = ""
+    model_replaced: str = ""  # the ending cut from the model (usually the same as model_ending)
 
     @property
     def proper(self) -> bool:
@@ -81,6 +82,11 @@ class InflectionModel:
     klass: str  # m1 (men's names), f (feminine -a nouns and women's names), m3 (things), adj
     ending: str
     model: str
+    model_ending: str = ""  # the model's own ending when it differs ("Dmytro": ending "ro", "Wiktor": "r")
+
+    @property
+    def replaced_ending(self) -> str:
+        return self.model_ending or self.ending
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +100,8 @@ def inflection_models() -> tuple[InflectionModel, ...]:
             cols = line.rstrip("\n").split("\t")
             if len(cols) < 3:
                 raise ValueError(f"inflection_models.tsv: need 3 tab-separated columns: {line!r}")
-            rows.append(InflectionModel(cols[0].strip(), cols[1].strip(), cols[2].strip()))
+            model_ending = cols[3].strip() if len(cols) > 3 else ""
+            rows.append(InflectionModel(cols[0].strip(), cols[1].strip(), cols[2].strip(), model_ending))
     rows.sort(key=lambda r: (r.klass, -len(r.ending)))
     return tuple(rows)
 
@@ -168,7 +175,8 @@ def _guessed_reading(word: str, klass: str) -> _Reading | None:
         return None
     pos = "adj" if klass == "adj" else "subst"
     gender = "m1.m2.m3" if klass == "adj" else klass
-    return _Reading(word, pos, "sg", gender, (), model=model.model, model_ending=model.ending, word=word)
+    return _Reading(word, pos, "sg", gender, (), model=model.model, model_ending=model.ending, word=word,
+                    model_replaced=model.replaced_ending)
 
 
 def _forms_of(reading: _Reading) -> tuple[tuple[str, _Tag], ...]:
@@ -177,12 +185,19 @@ def _forms_of(reading: _Reading) -> tuple[tuple[str, _Tag], ...]:
         return _generate(reading.lemma)
     model_forms = _generate(reading.model)
     base = reading.model.split(":", 1)[0]
-    model_stem = base[: len(base) - len(reading.model_ending)]
+    replaced = reading.model_replaced or reading.model_ending
+    model_stem = base[: len(base) - len(replaced)]
     stem = reading.word[: len(reading.word) - len(reading.model_ending)]
     out = []
     for form, tag in model_forms:
-        if form.lower().startswith(model_stem.lower()):
-            out.append((stem + form[len(model_stem):], tag))
+        if not form.lower().startswith(model_stem.lower()):
+            continue
+        new_form = stem + form[len(model_stem):]
+        if replaced != reading.model_ending and "nom" in tag.cases:
+            # the model's nominative ending differs from the word's: the word itself is the nominative
+            if tag.cases == frozenset({"nom"}) or new_form.lower() == (stem + base[len(model_stem):]).lower():
+                new_form = reading.word
+        out.append((new_form, tag))
     return tuple(out)
 
 
