@@ -22,6 +22,7 @@ demo: install
 	rm -f $(DEMO_DB)
 	$(BIN)/kronika ingest examples/articles --db $(DEMO_DB)
 	$(BIN)/kronika summary --db $(DEMO_DB)
+	@echo "Open the web interface: $(BIN)/kronika serve --db $(DEMO_DB)   then browse http://127.0.0.1:8765/"
 
 test: install
 	$(BIN)/python -m pytest -q

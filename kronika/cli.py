@@ -167,16 +167,17 @@ class ExportFormat(str, Enum):
     plover = "plover"
     csv = "csv"
     parquet = "parquet"
+    gdelt = "gdelt"
 
 
 @app.command()
 @_user_errors
 def export(
     db: Path = DbOpt,
-    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", help="jsonl (document records), plover, csv or parquet (events)."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (stdout for jsonl/plover/csv when omitted)."),
+    fmt: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", help="jsonl (document records), plover, csv, parquet or gdelt (events)."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Output file (stdout for jsonl/plover/csv/gdelt when omitted)."),
 ) -> None:
-    """Export the store: document records as JSON Lines, or events as PLOVER JSONL, CSV or Parquet."""
+    """Export the store: document records as JSON Lines, or events as PLOVER JSONL, CSV, Parquet or GDELT (TSV)."""
     from kronika.store import Store
     from kronika.store.export import export as do_export
 
@@ -297,6 +298,66 @@ def bench(
     for line in result.lines():
         typer.echo(line)
 
+
+@app.command()
+@_user_errors
+def serve(
+    db: Path = DbOpt,
+    host: str = typer.Option("127.0.0.1", help="Address to listen on; anything but this machine needs --token."),
+    port: int = typer.Option(8765, min=1, max=65535, help="Port to listen on."),
+    token: Optional[str] = typer.Option(None, help="Require this token on every request (Authorization: Bearer T, or ?token=T)."),
+) -> None:
+    """Serve a store read-only: web interface (events, documents, dyads, network) and JSON API (/docs)."""
+    from kronika.store import Store
+    from kronika.web.server import check_bind, serve as run_server, url_for
+
+    check_bind(host, token)
+    Store(db, read_only=True).close()  # a clear error before the server starts
+    typer.echo(f"kronika: serving {db} read-only at {url_for(host, port, token)} (Ctrl-C stops)", err=True)
+    run_server(db, host=host, port=port, token=token)
+
+
+class PlotKind(str, Enum):
+    dyad = "dyad"
+
+
+@app.command()
+@_user_errors
+def plot(
+    kind: PlotKind = typer.Argument(..., help="What to draw: dyad (monthly cooperation and conflict between two actors)."),
+    actors: List[str] = typer.Argument(..., metavar="A B", help="The two actors: country/IGO codes (RUS PRK) or names."),
+    db: Path = DbOpt,
+    output: Path = typer.Option(..., "-o", "--output", help="Image file to write (.png, .svg or .pdf)."),
+    since: Optional[str] = typer.Option(None, help="Events dated on or after this date (YYYY[-MM[-DD]])."),
+    until: Optional[str] = typer.Option(None, help="Events dated on or before this date (YYYY[-MM[-DD]])."),
+    directed: bool = typer.Option(False, "--directed", help="Only A acting on B."),
+) -> None:
+    """Draw a figure from a store: `plot dyad A B` (events per month by quad class, and the summed PLOVER score)."""
+    from kronika.plot import dyad_figure
+    from kronika.store import Store
+    from kronika.store.analytics import dyad_series
+
+    if len(actors) != 2:
+        _fail(f"`kronika plot dyad` needs two actors (A B), got {len(actors)}")
+    with Store(db, read_only=True) as store:
+        series = dyad_series(store.connection, actors[0], actors[1], directed=directed, since=since, until=until)
+    dyad_figure(series, output)
+    n = sum(m["events"] for m in series["months"])
+    typer.echo(f"kronika: drew {n} event(s) over {len(series['months'])} month(s) to {output}", err=True)
+
+
+@app.command()
+@_user_errors
+def explain(
+    paths: List[str] = PathsArg,
+    date: Optional[str] = DateOpt,
+) -> None:
+    """Show why events were coded: each sentence with [trigger], <actor> and {recipient} marked, the rules used,
+    and the trigger words dropped (with the reason)."""
+    from kronika.events.explain import explain_paths
+
+    for line in explain_paths(paths, date=date):
+        typer.echo(line)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

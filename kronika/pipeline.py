@@ -41,9 +41,15 @@ class Pipeline:
 
 def default_pipeline() -> Pipeline:
     """The full pipeline for every language kronika handles."""
+    from kronika.actors.stage import ActorsStage
+    from kronika.attribution import QuotesStage, StatusStage
+    from kronika.events.stage import EventStage
     from kronika.lang.pl import polish_stages
+    from kronika.time import TimexStage
 
-    pl = polish_stages()
+    # language layer → time expressions → actors → quotes → (events) → status and attribution of events
+    # (each later stage reads what the earlier ones wrote)
+    pl = polish_stages() + [TimexStage(), ActorsStage(), QuotesStage(), EventStage(), StatusStage()]
     # English has no layer of its own yet: it is read, identified and recorded with empty layers.
     return Pipeline({"pl": pl, "en": []})
 

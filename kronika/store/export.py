@@ -13,7 +13,7 @@ from kronika import __version__
 from kronika.store.errors import StoreError
 from kronika.store.queries import EVENT_COLUMNS, event_rows
 
-FORMATS = ("jsonl", "plover", "csv", "parquet")
+FORMATS = ("jsonl", "plover", "csv", "parquet", "gdelt")
 LIST_SEPARATOR = ";"
 
 # The flat event table of the CSV and Parquet exports: one row per event, lists joined with ';'.
@@ -29,6 +29,7 @@ def export(store, fmt: str, output: str | os.PathLike[str] | None, *, include_te
     - `plover`: one event per line, PLOVER/POLECAT field names, actors inlined (see docs/store.md).
     - `csv`: the flat event table with a header row; lists joined with ';'.
     - `parquet`: the same flat table (needs an output path).
+    - `gdelt`: GDELT 2.0 event-table rows, tab-separated, no header (see kronika.store.gdelt).
     """
     if fmt not in FORMATS:
         raise StoreError(f"unknown export format {fmt!r} (one of {', '.join(FORMATS)})")
@@ -41,6 +42,10 @@ def export(store, fmt: str, output: str | os.PathLike[str] | None, *, include_te
             return _jsonl(store, out, include_text)
         if fmt == "plover":
             return _plover(store, out)
+        if fmt == "gdelt":
+            from kronika.store.gdelt import write_gdelt
+
+            return write_gdelt(store.connection, out)
         return _csv(store, out)
 
 

@@ -24,5 +24,10 @@ __all__ = [
 
 
 def polish_stages() -> list:
-    """The Polish language stages, in order: tokenizer, sentences, morphology."""
-    return [Tokenizer(), SentenceSplitter(), Morphology()]
+    """The Polish language stages, in order: tokenizer, sentences, morphology, disambiguation (trained tagger),
+    ner (names into doc.spans["ner"]). The stages after the language layer (time, actors, …) are composed in
+    `kronika.pipeline.default_pipeline`."""
+    from kronika.lang.pl.ner import NamedEntities
+    from kronika.lang.pl.tagger import Disambiguation
+
+    return [Tokenizer(), SentenceSplitter(), Morphology(), Disambiguation(), NamedEntities()]

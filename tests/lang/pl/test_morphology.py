@@ -225,6 +225,6 @@ def test_stage_is_picklable_and_holds_no_morfeusz() -> None:
 
 def test_polish_stages_order() -> None:
     stages = polish_stages()
-    assert [s.name for s in stages] == ["tokenizer", "sentences", "morphology"]
+    assert [s.name for s in stages][:3] == ["tokenizer", "sentences", "morphology"]
     for s in stages:
         assert isinstance(s.assigns, tuple) and all(isinstance(a, str) for a in s.assigns)

@@ -1,0 +1,246 @@
+"""What the attribution layer reads off a Document: tokens by offset, sentences, paragraphs, entity
+mentions by token, and the agreement features (number, gender) of verbs and of entity mentions."""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+VERB_POS = frozenset({"praet", "fin", "bedzie", "imps", "inf", "impt", "pcon", "winien", "pred"})
+NOMINAL_POS = frozenset({"subst", "depr"})
+GENDERS = ("m1", "m2", "m3", "f", "n")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    entity: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """Number ('sg'/'pl'/None) and gender of a verb or a noun phrase. Verb genders: 'm' (sg masculine),
+    'f', 'n', 'm1' (pl virile), 'nm1' (pl non-virile); noun genders: m1, m2, m3, f, n; None = unknown."""
+
+    number: str | None = None
+    gender: str | None = None
+
+
+def readings(tok) -> list:
+    out = [tok.chosen] if tok.chosen is not None else []
+    return out + [a for a in tok.analyses if a is not tok.chosen]
+
+
+def lemma_set(tok) -> set[str]:
+    """Every lemma the token may have (chosen first), lower-cased, plus its lower-cased form."""
+    out = {tok.text.lower()}
+    for a in readings(tok):
+        out.add(a.lemma.lower())
+    return out
+
+
+def is_word(tok, *words: str) -> bool:
+    return tok.text.lower() in words
+
+
+class DocIndex:
+    """Offsets → tokens → sentences → paragraphs, and entity mentions per token, for one Document."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.text: str = doc.text
+        self.tokens = doc.tokens
+        self.sentences = doc.sentences
+        self.starts = [t.start for t in self.tokens]
+        self.tok_sent = [0] * len(self.tokens)
+        for si, s in enumerate(self.sentences):
+            for i in range(s.token_start, min(s.token_end, len(self.tokens))):
+                self.tok_sent[i] = si
+        self.entities = {e["id"]: e for e in doc.entities or []}
+        self.mentions: list[Mention] = []
+        self.mention_at: dict[int, Mention] = {}
+        for e in doc.entities or []:
+            for m in e.get("mentions") or []:
+                if m.get("start") is None:
+                    continue
+                ts, te = self.token_range(m["start"], m["end"])
+                if ts >= te:
+                    continue
+                mention = Mention(m["start"], m["end"], ts, te, e["id"], m.get("text", ""))
+                self.mentions.append(mention)
+                for i in range(ts, te):
+                    self.mention_at.setdefault(i, mention)
+        self.mentions.sort(key=lambda m: m.start)
+
+    # ---------------------------------------------------------------- positions
+    def token_at(self, offset: int) -> int:
+        """Index of the token containing or following `offset` (len(tokens) past the end)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.tokens[i].end > offset:
+            return i
+        return i + 1
+
+    def token_range(self, start: int, end: int) -> tuple[int, int]:
+        """The tokens overlapping [start, end)."""
+        ts = self.token_at(start)
+        te = bisect.bisect_left(self.starts, end)
+        return ts, max(ts, te)
+
+    def sentence_of(self, tok: int) -> int:
+        if not self.tokens:
+            return 0
+        return self.tok_sent[min(max(tok, 0), len(self.tokens) - 1)]
+
+    def sentence_at(self, offset: int) -> int:
+        return self.sentence_of(self.token_at(offset))
+
+    def paragraph_of_sentence(self, si: int) -> int:
+        return self.sentences[si].paragraph if self.sentences else 0
+
+    def paragraph_span(self, pi: int) -> tuple[int, int]:
+        paras = getattr(self.doc, "paragraphs", None) or []
+        if 0 <= pi < len(paras):
+            return paras[pi].start, paras[pi].end
+        return 0, len(self.text)
+
+    def sentence_tokens(self, si: int) -> range:
+        s = self.sentences[si]
+        return range(s.token_start, s.token_end)
+
+    # ---------------------------------------------------------------- entities
+    def entity_type(self, eid: str | None) -> str | None:
+        return (self.entities.get(eid) or {}).get("type") if eid else None
+
+    def entity_sector(self, eid: str | None) -> str | None:
+        return (self.entities.get(eid) or {}).get("sector") if eid else None
+
+    def mention_starting_in(self, lo: int, hi: int) -> Mention | None:
+        """The first mention beginning at a token in [lo, hi)."""
+        for i in range(max(lo, 0), min(hi, len(self.tokens))):
+            m = self.mention_at.get(i)
+            if m is not None and m.tok_start == i:
+                return m
+        return None
+
+    def preceded_by_preposition(self, m: Mention) -> bool:
+        """True when the token before the mention (skipping adjectives of the phrase) is a preposition."""
+        i = m.tok_start - 1
+        while i >= 0 and self.tokens[i].tag.startswith("adj") and m.tok_start - i < 3:
+            i -= 1
+        return i >= 0 and self.tokens[i].tag.startswith("prep")
+
+    def can_be_subject(self, m: Mention) -> bool:
+        """A mention can be a subject unless a preposition governs it or its first word is a noun in an
+        oblique case only (names the morphology does not know pass)."""
+        if self.preceded_by_preposition(m):
+            return False
+        tok = self.tokens[m.tok_start]
+        pool = tok.analyses or readings(tok)
+        if any(a.pos == "ign" for a in pool):
+            return True
+        nominal = [a for a in pool if a.pos in NOMINAL_POS]
+        if self.entity_type(m.entity) == "person":
+            # a person's name: only readings as a name count ("Kim" is no form of "kto" here)
+            nominal = [a for a in nominal if set(a.names) - {"nazwa_pospolita"}]
+        if not nominal:
+            return True
+        return any("nom" in a.features for a in nominal)
+
+    def mention_agreement(self, m: Mention) -> Agreement:
+        """Number and gender of a mention: a person's from the knowledge base, else its head noun's
+        nominative reading (the first nominative noun of the mention)."""
+        ent = self.entities.get(m.entity) or {}
+        if ent.get("type") == "person":
+            g = person_gender(ent.get("name", ""))
+            if g is None:
+                g = _gender_from_tokens(self.tokens[m.tok_start:m.tok_end])
+            return Agreement("sg", g)
+        toks = self.tokens[m.tok_start:m.tok_end]
+        for pool in ([t.chosen] if t.chosen is not None else [] for t in toks), (readings(t) for t in toks):
+            for rs in pool:
+                for a in rs:
+                    if a.pos in NOMINAL_POS and "nom" in a.features:
+                        f = a.features
+                        return Agreement(f[0] if f and f[0] in ("sg", "pl") else None, _first_gender(f))
+        return Agreement()
+
+
+def _first_gender(features: tuple[str, ...]) -> str | None:
+    for f in features:
+        for g in f.split("."):
+            if g in GENDERS:
+                return g
+    return None
+
+
+def _gender_from_tokens(tokens) -> str | None:
+    for tok in tokens:
+        for a in readings(tok):
+            if a.pos == "subst" and "sg" in a.features and ("nom" in a.features):
+                g = _first_gender(a.features)
+                if g in ("m1", "f"):
+                    return g
+    return None
+
+
+@lru_cache(maxsize=4096)
+def person_gender(name: str) -> str | None:
+    """'m1' or 'f' for a person the knowledge base knows by this name, else None."""
+    try:
+        from kronika.actors.kb import load_kb
+
+        kb = load_kb()
+        persons = kb.persons_by_name(name)
+    except Exception:  # the KB is optional for this layer
+        return None
+    genders = {p.gender for p in persons}
+    if genders == {"m"}:
+        return "m1"
+    if genders == {"f"}:
+        return "f"
+    return None
+
+
+def verb_agreement(tok) -> Agreement | None:
+    """Agreement a finite verb demands of its subject; None for an impersonal form ('napisano') or a
+    token that is no finite verb. Past forms give number and gender, present forms number only."""
+    for a in readings(tok):
+        f = a.features
+        if a.pos == "praet":
+            number = f[0] if f else None
+            gender = _first_gender(f)
+            if number == "sg":
+                return Agreement("sg", "m" if gender in ("m1", "m2", "m3") else gender)
+            if number == "pl":
+                return Agreement("pl", "m1" if gender == "m1" and not _other_pl_genders(tok) else "nm1")
+            return Agreement()
+        if a.pos in ("fin", "bedzie"):
+            return Agreement(f[0] if f else None, None)
+        if a.pos == "imps":
+            return None
+    return Agreement()
+
+
+def _other_pl_genders(tok) -> bool:
+    return any(a.pos == "praet" and _first_gender(a.features) not in (None, "m1") for a in readings(tok))
+
+
+def agrees(verb: Agreement | None, noun: Agreement) -> bool:
+    """True unless number or gender are known on both sides and differ."""
+    if verb is None:
+        return True
+    if verb.number and noun.number and verb.number != noun.number:
+        return False
+    if not verb.gender or not noun.gender:
+        return True
+    if verb.gender == "m":
+        return noun.gender in ("m1", "m2", "m3", "m")
+    if verb.gender == "m1":
+        return noun.gender == "m1"
+    if verb.gender == "nm1":
+        return noun.gender != "m1"
+    return verb.gender == noun.gender

@@ -1,0 +1,145 @@
+"""Who is speaking: the subject of a speech cue, found by agreement in free word order, or – when the
+subject is dropped or a pronoun – the latest speaker or entity that agrees with the verb's ending
+("podkreśliła" wants a feminine singular); and the addressee ("w liście do Putina")."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kronika.attribution.index import Agreement, DocIndex, Mention, agrees, lemma_set, readings, verb_agreement
+from kronika.attribution.lexicon import Lexicon
+
+CLAUSE_STOPS = frozenset({",", ";", ":", "(", ")", "-", "–", "—", '"', "„", "”", "«", "»", "“"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    entity: str
+    rule: str  # subject-after | subject-before | pronoun | dropped-subject | impersonal
+
+
+def cue_agreement(ix: DocIndex, cue_tok: int) -> Agreement | None:
+    """Agreement of the cue verb; for an infinitive ("miał napisać") that of the finite verb before it."""
+    tok = ix.tokens[cue_tok]
+    if any(a.pos == "inf" for a in readings(tok)[:1]):
+        for j in range(cue_tok - 1, max(cue_tok - 3, -1), -1):
+            agr = verb_agreement(ix.tokens[j])
+            if agr is None or agr.number or agr.gender:
+                return agr
+    return verb_agreement(tok)
+
+
+def _candidate(ix: DocIndex, m: Mention, agr: Agreement | None, exclude: tuple[int, int] | None) -> bool:
+    if exclude and exclude[0] <= m.start < exclude[1]:
+        return False
+    return ix.can_be_subject(m) and agrees(agr, ix.mention_agreement(m))
+
+
+def subject_after(ix: DocIndex, cue_tok: int, agr: Agreement | None, limit: int,
+                  exclude: tuple[int, int] | None = None) -> Mention | None:
+    """The first mention after the cue, before a clause boundary or `limit`, that can be its subject."""
+    i = cue_tok + 1
+    while i < min(limit, len(ix.tokens)):
+        tok = ix.tokens[i]
+        if tok.text in CLAUSE_STOPS or tok.text in (".", "!", "?"):
+            return None
+        m = ix.mention_at.get(i)
+        if m is not None:
+            if _candidate(ix, m, agr, exclude):
+                return m
+            i = m.tok_end
+            continue
+        i += 1
+    return None
+
+
+def subject_before(ix: DocIndex, cue_tok: int, agr: Agreement | None, floor: int,
+                   exclude: tuple[int, int] | None = None) -> Mention | None:
+    """The nearest mention before the cue, back to `floor` (not across a quote mark or a finite verb of
+    another clause), that can be its subject."""
+    i = cue_tok - 1
+    while i >= max(floor, 0):
+        tok = ix.tokens[i]
+        if tok.text in ('"', "„", "”", "«", "»", "“", ";"):
+            return None
+        m = ix.mention_at.get(i)
+        if m is not None:
+            if _candidate(ix, m, agr, exclude):
+                return m
+            i = m.tok_start - 1
+            continue
+        i -= 1
+    return None
+
+
+def pronoun_agreement(ix: DocIndex, lex: Lexicon, tok: int) -> Agreement | None:
+    word = ix.tokens[tok].text.lower()
+    if word in lex.pronouns:
+        number, gender = lex.pronouns[word]
+        return Agreement(number, gender)
+    return None
+
+
+def antecedent(ix: DocIndex, before_tok: int, agr: Agreement | None, previous: list[tuple[int, str]],
+               sentences_back: int = 3) -> Speaker | None:
+    """For a dropped or pronominal subject: the latest earlier speaker that agrees (within
+    `sentences_back` sentences), else the nearest earlier subject-like person, else any such entity."""
+    here = ix.sentence_of(before_tok)
+    prev_speaker: tuple[int, str] | None = None
+    for tok, eid in reversed(previous):
+        if tok >= before_tok or here - ix.sentence_of(tok) > sentences_back:
+            continue
+        m = next((m for m in ix.mentions if m.entity == eid), None)
+        if m is not None and agrees(agr, ix.mention_agreement(m)):
+            prev_speaker = (tok, eid)
+            break
+    nearest_person = None
+    for m in reversed(ix.mentions):
+        if m.tok_start >= before_tok:
+            continue
+        if prev_speaker is None or m.tok_start <= prev_speaker[0]:
+            break
+        if ix.entity_type(m.entity) == "person" and ix.can_be_subject(m) and agrees(agr, ix.mention_agreement(m)) \
+                and ix.sentence_of(m.tok_start) < here:
+            nearest_person = m
+            break
+    if prev_speaker is not None:
+        # a person named as subject after the last speaker's cue is the more recent candidate
+        if nearest_person is not None:
+            return Speaker(nearest_person.entity, "dropped-subject")
+        return Speaker(prev_speaker[1], "previous-speaker")
+    floor_sentence = max(0, here - sentences_back)
+    floor = ix.sentences[floor_sentence].token_start if ix.sentences else 0
+    fallback = None
+    for m in reversed(ix.mentions):
+        if m.tok_start >= before_tok or m.tok_start < floor:
+            continue
+        if not ix.can_be_subject(m) or not agrees(agr, ix.mention_agreement(m)):
+            continue
+        if ix.entity_type(m.entity) == "person":
+            return Speaker(m.entity, "dropped-subject")
+        if fallback is None and ix.entity_type(m.entity) in ("organization", "country", "group"):
+            fallback = Speaker(m.entity, "dropped-subject")
+    return fallback
+
+
+def addressee(ix: DocIndex, lex: Lexicon, cue_tok: int, speaker: str | None) -> str | None:
+    """The entity after "do" following a letter-like noun or an appeal verb ("w liście do Putina"), in the
+    cue's sentence or the previous sentence of its paragraph when that one names the speaker."""
+    si = ix.sentence_of(cue_tok)
+    candidates = [si]
+    if si > 0 and ix.paragraph_of_sentence(si - 1) == ix.paragraph_of_sentence(si):
+        rng = ix.sentence_tokens(si - 1)
+        if speaker and any(ix.mention_at.get(i) and ix.mention_at[i].entity == speaker for i in rng):
+            candidates.append(si - 1)
+    triggers = lex.addressee_nouns | lex.addressee_verbs
+    for s in candidates:
+        rng = ix.sentence_tokens(s)
+        for i in rng:
+            if not (lemma_set(ix.tokens[i]) & triggers):
+                continue
+            for j in range(i + 1, min(i + 3, rng.stop)):
+                if ix.tokens[j].text.lower() == "do":
+                    m = ix.mention_starting_in(j + 1, min(j + 4, rng.stop))
+                    if m is not None and m.entity != speaker:
+                        return m.entity
+    return None

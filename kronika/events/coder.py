@@ -1,0 +1,504 @@
+"""The event coder: finds trigger words in each sentence, fills their frames with the actor linker's entities,
+and writes SPEC.md EVENT dicts (before merging; see merge.py).
+
+`code_document(doc)` returns a `Coding`: the events in text order, the internal data aligned with them
+(sentence, trigger tokens, negation, frame, lexicon entry) and the candidates that were dropped, with the reason
+(for `kronika explain`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from kronika.events import frames as fr
+from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
+from kronika.events.ontology import ontology
+
+WINDOW = 6
+FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
+MODAL_PLAN = {"mieć", "planować", "zamierzać", "chcieć", "zamierzyć", "zaplanować", "móc"}
+FINITE = {"fin", "praet", "bedzie", "impt", "winien"}
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    sentence: int
+    head: int
+    companions: list[int]
+    negated: bool
+    nominal: bool
+
+
+@dataclass
+class Coding:
+    events: list[dict] = field(default_factory=list)
+    internal: list[dict] = field(default_factory=list)
+    dropped: list[dict] = field(default_factory=list)
+    new_entities: list[dict] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _adjective_countries() -> dict[str, str]:
+    """Country adjective lemma ('rosyjski') → ISO code, from the actor knowledge base."""
+    from kronika.actors.kb import load_kb
+
+    out: dict[str, str] = {}
+    kb = load_kb()
+    for c in kb.countries.values():
+        for n in c.adjectives:
+            if not n.text.startswith("~"):
+                out.setdefault(n.text.lower(), c.code)
+    return out
+
+
+def _country_entity(doc, code: str, coding: Coding, tok) -> str:
+    for e in list(doc.entities) + coding.new_entities:
+        if e.get("type") == "country" and e.get("country") == code:
+            return e["id"]
+    from kronika.actors.kb import load_kb
+
+    c = load_kb().country(code)
+    n = 1 + max([int(e["id"][1:]) for e in list(doc.entities) + coding.new_entities
+                 if str(e.get("id", "")).startswith("e") and e["id"][1:].isdigit()] or [0])
+    ent = {"id": f"e{n}", "name": c.name if c else code, "type": "country", "country": code, "sector": None,
+           "wikidata": c.wikidata if c and c.wikidata else None,
+           "mentions": [{"start": tok.start, "end": tok.end, "text": tok.text}]}
+    coding.new_entities.append(ent)
+    return ent["id"]
+
+
+def _mention_maps(doc, coding: Coding):
+    starts = fr.token_index(doc)
+    by_token: dict[int, tuple[str, int, int, str]] = {}
+    covered: set[int] = set()
+    for e in doc.entities:
+        for m in e.get("mentions") or []:
+            i, j = fr.tokens_of_span(starts, doc, m["start"], m["end"])
+            if i in by_token and by_token[i][2] >= j:
+                continue
+            by_token[i] = (e["id"], i, j, e.get("type", ""))
+            covered.update(range(i, j))
+    adjs: dict[int, tuple[str, frozenset, frozenset]] = {}
+    table = _adjective_countries()
+    for i, tok in enumerate(doc.tokens):
+        if i in covered or tok.kind != "word":
+            continue
+        readings = [a for a in tok.analyses if a.pos == "adj" and a.lemma.lower() in table]
+        if not readings:
+            continue
+        code = table[readings[0].lemma.lower()]
+        eid = _country_entity(doc, code, coding, tok)
+        cases = frozenset(c for a in readings for c in fr._cases(a.tag))
+        nums = frozenset(n for a in readings for n in fr._numbers(a.tag))
+        adjs[i] = (eid, cases, nums)
+    return by_token, adjs
+
+
+def _is_negated(doc, head: int, s_start: int) -> bool:
+    for j in range(head - 1, max(s_start, head - 3) - 1, -1):
+        t = doc.tokens[j]
+        low = t.text.lower()
+        if low == "nie":
+            return True
+        if low in ("się", "by", "będzie", "będą", "został", "została", "zostało", "zostały", "zostali") or \
+                fr.token_pos(t) in ("bedzie",):
+            continue
+        return False
+    return False
+
+
+def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]:
+    found: list[Candidate] = []
+    for i in range(view.start, view.end):
+        tok = doc.tokens[i]
+        if tok.kind != "word":
+            continue
+        entries: list[Trigger] = []
+        readings = [a for a in tok.analyses if a.pos in fr.VERBAL_POS | fr.NOMINAL_POS | {"adj", "inf"}]
+        for a in readings:
+            for t in lex.by_lemma.get(a.lemma, ()):
+                if t not in entries:
+                    entries.append(t)
+        if not entries:
+            continue
+        clause = view.clause_of.get(i, 0)
+        lo, hi = max(view.start, i - WINDOW), min(view.end, i + WINDOW + 1)
+        near = [j for j in range(lo, hi) if j != i and view.clause_of.get(j) == clause]
+        for t in entries:
+            companions: list[int] = []
+            ok = True
+            for group in t.with_groups:
+                hits = [j for j in near if fr.lemmas(doc.tokens[j]) & group]
+                if not hits:
+                    ok = False
+                    break
+                companions.append(min(hits, key=lambda j: abs(j - i)))
+            if not ok:
+                continue
+            if t.reflexive and not any(doc.tokens[j].text.lower() == "się"
+                                       for j in range(max(view.start, i - 3), min(view.end, i + 4))):
+                continue
+            negated = _is_negated(doc, i, view.start)
+            if t.only_negated and not negated:
+                continue
+            chosen_pos = fr.token_pos(tok)
+            matching = [a for a in readings if a.lemma in t.lemmas]
+            if tok.chosen and tok.chosen.lemma in t.lemmas:
+                nominal = chosen_pos in fr.NOMINAL_POS or chosen_pos == "adj"
+            else:
+                nominal = all(a.pos in fr.NOMINAL_POS or a.pos == "adj" for a in matching)
+            found.append(Candidate(t, view.index, i, companions, negated, nominal))
+    # one trigger per word: the most specific entry, then the one whose companions are nearest
+    found.sort(key=lambda c: (-c.trigger.specificity, sum(abs(j - c.head) for j in c.companions), c.head))
+    taken: set[int] = set()
+    kept: list[Candidate] = []
+    for c in found:
+        span = {c.head, *c.companions}
+        if c.head in taken or any(j in taken and j not in c.companions for j in span):
+            continue
+        if c.head in taken:
+            continue
+        kept.append(c)
+        taken.add(c.head)
+        taken.update(c.companions)
+    # a companion word cannot head another trigger of its own
+    kept = [c for c in kept if not any(c.head in o.companions for o in kept if o is not c)]
+    kept.sort(key=lambda c: c.head)
+    return kept
+
+
+def _planned(doc, c: Candidate, view: fr.SentenceView) -> bool:
+    """Future or intended: 'mają omówić', 'ma się spotkać', 'przekaże' (perfective present), 'będzie'+inf."""
+    tok = doc.tokens[c.head]
+    tag = tok.chosen.tag if tok.chosen else ""
+    pos = fr.token_pos(tok)
+    if pos == "fin" and tag.endswith("perf") and not tag.endswith("imperf"):
+        return True
+    if c.nominal:
+        clause = view.clause_of.get(c.head)
+        for j in range(view.start, c.head):
+            t = doc.tokens[j]
+            if view.clause_of.get(j) != clause:
+                continue
+            tp = fr.token_pos(t)
+            if tp == "bedzie" or (tp == "fin" and t.lemma in MODAL_PLAN and j + 1 < view.end
+                                  and fr.token_pos(doc.tokens[j + 1]) == "inf"):
+                return True
+        return False
+    if pos in ("inf", "praet", "fin"):
+        for j in range(c.head - 1, max(view.start, c.head - 4) - 1, -1):
+            t = doc.tokens[j]
+            if fr.token_pos(t) == "bedzie":
+                return True
+            if pos == "inf" and fr.token_pos(t) == "fin" and t.lemma in MODAL_PLAN:
+                return True  # "mają omówić" (but "miała dostarczać" is hearsay, not a plan)
+    return False
+
+
+def _quote_speaker(doc, char: int) -> str | None:
+    for q in doc.quotes or []:
+        if q.get("start", -1) <= char < q.get("end", -1) and q.get("speaker"):
+            return q["speaker"]
+    return None
+
+
+def _clause_subject(doc, view: fr.SentenceView, lex: Lexicon, clause: int) -> fr.Group | None:
+    if clause in view.subjects:
+        return view.subjects[clause]
+    subj = None
+    for i in range(view.start, view.end):
+        if view.clause_of.get(i) != clause:
+            continue
+        if fr.token_pos(doc.tokens[i]) in FINITE:
+            v = fr.verb_info(doc, i, view.start)
+            subj = fr.find_subject(doc, view, lex, i, v, clause, avoid_acc=False)
+            if subj is None:
+                subj = fr.antecedent(doc, view, lex, clause, i)
+            if subj is not None:
+                break
+    view.subjects[clause] = subj
+    return subj
+
+
+class Coder:
+    """Codes one document at a time with a lexicon (the shipped Polish one by default)."""
+
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lex = lexicon or load_lexicon("pl")
+        self.onto = ontology()
+
+    def code(self, doc) -> Coding:
+        coding = Coding()
+        if not doc.tokens or not doc.sentences:
+            return coding
+        by_token, adjs = _mention_maps(doc, coding)
+        etypes = {e["id"]: e for e in list(doc.entities) + coding.new_entities}
+        views: list[fr.SentenceView] = []
+        last_subject: fr.Group | None = None
+        last_paragraph = None
+        for si in range(len(doc.sentences)):
+            view = fr.build_view(doc, si, self.lex, by_token, adjs)
+            views.append(view)
+            para = doc.sentences[si].paragraph
+            if para != last_paragraph and si > 0 and doc.sentences[si - 1].paragraph != para:
+                pass  # a new paragraph keeps the previous subject (headlines often start one)
+            last_paragraph = para
+            sentence_events: list[tuple[dict, dict]] = []
+            cands = _find_candidates(doc, view, self.lex)
+            embedded = self._embedded_heads(doc, view, cands)
+            for cand in cands:
+                ev, internal, reason = self._build(doc, view, cand, last_subject, etypes, cand.head in embedded)
+                if ev is None:
+                    coding.dropped.append({"sentence": si, "trigger_tokens": [cand.head, cand.head + 1],
+                                           "lexicon_entry": cand.trigger.name, "reason": reason})
+                    continue
+                sentence_events.append((ev, internal))
+            self._embed_accusations(doc, view, sentence_events)
+            sentence_events = [(e, i) for e, i in sentence_events if e["actor"]]
+            for ev, internal in sentence_events:
+                coding.events.append(ev)
+                coding.internal.append(internal)
+            # the subject that a dropped subject in the next sentence refers to
+            for clause in sorted(set(view.clause_of.values())):
+                subj = _clause_subject(doc, view, self.lex, clause)
+                if subj is not None:
+                    last_subject = subj
+                    break
+        return coding
+
+    # ------------------------------------------------------------------ one candidate
+    def _embedded_heads(self, doc, view, cands: list[Candidate]) -> set[int]:
+        """Heads of triggers inside the 'o'+acc of an accusation: their actor is the accused."""
+        out: set[int] = set()
+        for c in cands:
+            frame = self.lex.frames[c.trigger.frame]
+            if frame.embeds is None:
+                continue
+            clause = view.clause_of.get(c.head)
+            o_tok = next((j for j in range(c.head + 1, view.end) if view.clause_of.get(j) == clause
+                          and doc.tokens[j].text.lower() == frame.embeds.prep), None)
+            if o_tok is not None:
+                out.update(o.head for o in cands if o_tok < o.head <= o_tok + 4)
+        return out
+
+    def _build(self, doc, view, cand: Candidate, last_subject, etypes, embedded: bool = False):
+        lex = self.lex
+        t = cand.trigger
+        frame = lex.frames[t.frame]
+        clause = view.clause_of.get(cand.head, 0)
+        v = fr.verb_info(doc, cand.head, view.start)
+        rules = [t.name, f"frame:{frame.name}"]
+        used: set[int] = set()
+        actor_g = recipient_g = None
+        extra_actors: list[str] = []
+        actor_source = ""
+        actor_slots = frame.nominal_actor if cand.nominal else frame.actor
+        if embedded:
+            actor_slots = ()
+        recip_slots = frame.nominal_recipient if cand.nominal else frame.recipient
+        if v.passive or v.impersonal:
+            agent = fr.find_slot(doc, view, lex, fr.Slot("special", name="agent"), cand.head, clause, used, cand.companions)
+            patient = None
+            if v.passive:
+                patient = fr.find_subject(doc, view, lex, cand.head, v, clause, avoid_acc=False)
+            if patient is None:
+                patient = fr.find_slot(doc, view, lex, fr.Slot("case", case="acc", name="acc"), cand.head, clause,
+                                       used, cand.companions)
+            actor_g = agent
+            if agent is not None:
+                used.add(id(agent))
+                actor_source = "agent"
+            if patient is not None and "acc" in {s.name for s in frame.recipient} | {"acc"}:
+                recipient_g = patient
+                used.add(id(patient))
+            rules.append("passive" if v.passive else "impersonal")
+            if actor_g is None:
+                # the doer of a passive is often the authority of the place: "do MSZ wezwano"
+                for slot in (fr.Slot("prep", case="gen", prep="do", name="do+gen"),):
+                    g = fr.find_slot(doc, view, lex, slot, cand.head, clause, used, cand.companions)
+                    if g is not None and t.category == "ACCUSE":
+                        actor_g, actor_source = g, "do+gen"
+                        used.add(id(g))
+        else:
+            if cand.nominal:
+                agent = fr.find_slot(doc, view, lex, fr.Slot("special", name="agent"), cand.head, clause, used,
+                                     cand.companions)
+                if agent is not None:
+                    actor_g, actor_source = agent, "agent"
+                    used.add(id(agent))
+            for slot in actor_slots:
+                if actor_g is not None:
+                    break
+                g = None
+                if slot.name == "subj":
+                    if cand.nominal:
+                        g = _clause_subject(doc, view, lex, clause)
+                    else:
+                        g = fr.find_subject(doc, view, lex, cand.head, v, clause,
+                                            avoid_acc=any(s.name == "acc" for s in recip_slots))
+                        if g is None:
+                            g = fr.antecedent(doc, view, lex, clause, cand.head)
+                            if g is not None:
+                                rules.append("relative_clause")
+                elif slot.name == "of":
+                    if cand.nominal:
+                        g = fr.find_of(doc, view, cand.head, used)
+                elif slot.name == "z+inst" and frame.reciprocal:
+                    continue
+                else:
+                    g = fr.find_slot(doc, view, lex, slot, cand.head, clause, used, cand.companions)
+                if g is not None:
+                    actor_g, actor_source = g, slot.name
+                    used.add(id(g))
+            if frame.reciprocal:
+                partner = fr.find_slot(doc, view, lex, fr.Slot("prep", case="inst", prep="z", name="z+inst"),
+                                       cand.head, clause, used, cand.companions)
+                if partner is not None:
+                    extra_actors = partner.entities
+                    used.add(id(partner))
+                    rules.append("reciprocal:z+inst")
+            for slot in recip_slots:
+                if recipient_g is not None:
+                    break
+                if slot.name == "subj":
+                    g = fr.find_subject(doc, view, lex, cand.head, v, clause, avoid_acc=True, exclude=used)
+                else:
+                    g = fr.find_slot(doc, view, lex, slot, cand.head, clause, used, cand.companions)
+                if g is not None:
+                    recipient_g = g
+                    used.add(id(g))
+                    rules.append(f"recipient:{slot.name}")
+        actors: list[str] = list(actor_g.entities) if actor_g is not None else []
+        if actor_g is not None:
+            rules.append(f"actor:{actor_source}" + (f"({actor_g.via})" if actor_g.via else ""))
+        if not embedded and (not actors and not cand.nominal or (not actors and "subj" in {s.name for s in actor_slots})):
+            # dropped subject: the speaker of a first-person quote, an earlier clause, the previous sentence
+            speaker = _quote_speaker(doc, doc.tokens[cand.head].start) if v.person == "pri" else None
+            if speaker:
+                actors, source = [speaker], "quote_speaker"
+            else:
+                prev = None
+                for c in range(clause - 1, -1, -1):
+                    prev = _clause_subject(doc, view, lex, c)
+                    if prev is not None:
+                        break
+                source = "earlier_clause"
+                if prev is None and last_subject is not None and not v.impersonal and not cand.nominal:
+                    prev, source = last_subject, "previous_sentence"
+                if prev is not None and (cand.nominal or fr._agrees(prev, v)):
+                    actors = list(prev.entities)
+                else:
+                    source = ""
+            if actors:
+                rules.append(f"actor:{source}")
+        for e in extra_actors:
+            if e not in actors:
+                actors.append(e)
+        recipients = [e for e in (recipient_g.entities if recipient_g is not None else []) if e not in actors]
+        if frame.name == "host":
+            pass
+        if not actors and not embedded:
+            return None, None, "no actor found"
+        if "recipient" in t.require and not recipients:
+            return None, None, "the entry requires a recipient and none was found"
+        category = t.category
+        if cand.negated and t.negated:
+            category = t.negated
+            rules.append(f"negated->{category}")
+        if t.with_recipient and recipients:
+            category = t.with_recipient
+            rules.append(f"with_recipient->{category}")
+        if category in FUTURE_TO_AGREE and not cand.negated and _planned(doc, cand, view):
+            category = "AGREE"
+            rules.append("future->AGREE")
+        modes = [m for m in t.modes if m in self.onto.categories[category].modes]
+        if category == t.category:
+            clause_lemmas: set[str] = set()
+            for j in range(view.start, view.end):
+                if view.clause_of.get(j) == clause:
+                    clause_lemmas |= fr.lemmas(doc.tokens[j])
+            for cat, mode, cue in self.lex.mode_cues:
+                if cat == category and mode not in modes and cue & clause_lemmas and len(modes) < 2:
+                    modes.append(mode)
+                    rules.append(f"mode:{mode}")
+        contexts = list(t.contexts or self.lex.context_defaults.get(category, ()))
+        location = self._location(doc, view, cand.head, used, etypes)
+        first = min([cand.head, *cand.companions])
+        last = max([cand.head, *cand.companions])
+        ts, te = doc.tokens[first].start, doc.tokens[last].end
+        s = doc.sentences[view.index]
+        from kronika.time.anchoring import event_date
+
+        when = event_date(doc, view.index, (ts, te))
+        confidence = 0.45 + (0.3 if actor_source else 0.1) + (0.15 if recipients or not recip_slots else 0.0) + (
+            0.05 if not cand.nominal else 0.0)
+        onto = self.onto
+        ev = {
+            "id": "",
+            "event": category,
+            "mode": modes,
+            "context": contexts,
+            "actor": actors,
+            "recipient": recipients,
+            "date": when["date"],
+            "precision": when["precision"],
+            "date_text": when.get("date_text"),
+            "enddate": when.get("enddate"),
+            "status": "asserted",
+            "attribution": [],
+            "location": location,
+            "event_scale": onto.score(category, modes),
+            "quad_code": onto.quad(category),
+            "cameo": onto.cameo(category, modes),
+            "evidence": {"start": s.start, "end": s.end, "text": doc.text[s.start:s.end],
+                         "trigger": {"start": ts, "end": te, "text": doc.text[ts:te]}},
+            "confidence": round(min(confidence, 0.95), 2),
+            "rules": rules,
+        }
+        internal = {"sentence": view.index, "trigger_tokens": [first, last + 1], "head": cand.head,
+                    "negated": cand.negated, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
+                    "embedded_in": None, "merged": []}
+        return ev, internal, ""
+
+    def _location(self, doc, view, head: int, used: set[int], etypes: dict) -> dict | None:
+        best, best_d = None, None
+        for g in view.groups:
+            if id(g) in used or g.prep not in ("w", "na") or "loc" not in g.cases:
+                continue
+            ent = etypes.get(g.mentions[0].entity)
+            if not ent or ent.get("type") != "location":
+                continue
+            d = abs(g.start - head)
+            if best_d is None or d < best_d:
+                best, best_d = ent, d
+        if best is None:
+            return None
+        return {"name": best["name"], "country": best.get("country")}
+
+    def _embed_accusations(self, doc, view, events: list[tuple[dict, dict]]) -> None:
+        """The act inside an accusation ("oskarżyły Koreę o dostarczanie broni") has the accused as actor."""
+        for k, (ev, internal) in enumerate(events):
+            frame = self.lex.frames[internal["frame"]]
+            if frame.embeds is None or not ev["recipient"]:
+                continue
+            head = internal["head"]
+            clause = view.clause_of.get(head)
+            o_tok = next((j for j in range(head + 1, view.end) if view.clause_of.get(j) == clause
+                          and doc.tokens[j].text.lower() == frame.embeds.prep), None)
+            if o_tok is None:
+                continue
+            for k2, (ev2, int2) in enumerate(events):
+                if k2 == k or not (o_tok < int2["head"] <= o_tok + 4):
+                    continue
+                if int2.get("embedded_in") is not None:
+                    continue
+                ev2["actor"] = list(ev["recipient"])
+                ev2["recipient"] = [r for r in ev2["recipient"] if r not in ev2["actor"]]
+                ev2["rules"].append("embedded_in_accusation")
+                int2["embedded_in"] = k
+
+
+def code_document(doc, lexicon: Lexicon | None = None) -> Coding:
+    """Code every sentence of `doc` (tokens, sentences, entities and timexes already written)."""
+    return Coder(lexicon).code(doc)

@@ -1,0 +1,479 @@
+"""Roles from valency frames: the noun phrases of a sentence that name actors, with their case, preposition and
+clause, and the slot search that turns a trigger's frame into actor and recipient entity ids.
+
+No parser is used: an actor mention's case comes from its readings (`analyses`), its preposition from the words
+before it, its clause from commas followed by clause openers; coordination joins mentions into compound actors.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from kronika.events.lexicon import Frame, Lexicon, Slot
+
+NOMINAL_POS = {"subst", "depr", "ger"}
+ADJ_POS = {"adj", "ppas", "pact", "adja", "num"}
+FINITE_POS = {"fin", "praet", "bedzie", "impt", "winien"}
+VERBAL_POS = FINITE_POS | {"inf", "imps", "ppas", "pact", "pcon", "pant", "ger"}
+ALL_CASES = frozenset({"nom", "gen", "dat", "acc", "inst", "loc"})
+CLAUSE_PUNCT = {";", ":", "(", ")", "–", "—", "-", "„", "”", "\"", "«", "»"}
+SKIP_BEFORE_NP = {"ten", "swój", "jego", "jej", "ich", "nasz", "wasz", "cały", "wszystek", "oba", "obaj", "sam",
+                  "także", "również", "m.in", "m.in.", "aż", "już", "nawet", "tylko", "właśnie"}
+
+
+def _cases(tag: str) -> set[str]:
+    return {f for part in tag.split(":")[1:] for f in part.split(".") if f in ALL_CASES}
+
+
+def _numbers(tag: str) -> set[str]:
+    return {f for part in tag.split(":")[1:] for f in part.split(".") if f in ("sg", "pl")}
+
+
+def token_pos(tok) -> str:
+    return tok.chosen.pos if tok.chosen else ""
+
+
+def any_pos(tok, wanted: set[str]) -> bool:
+    return any(a.pos in wanted for a in tok.analyses) or token_pos(tok) in wanted
+
+
+def lemmas(tok) -> set[str]:
+    out = {a.lemma for a in tok.analyses}
+    if tok.chosen:
+        out.add(tok.chosen.lemma)
+    out.add(tok.text.lower())
+    return out
+
+
+@dataclass
+class Mention:
+    """A run of tokens [start, end) naming one entity, with what its form says about its role."""
+
+    entity: str
+    start: int
+    end: int
+    cases: frozenset[str]
+    numbers: frozenset[str]
+    known_case: bool
+    kind: str = "name"  # name | adj
+    prep: str | None = None
+    attribute: bool = False
+    clause: int = 0
+
+
+@dataclass
+class Group:
+    """Coordinated mentions acting together ("Pjongjang i Moskwa"); `head` is the role noun when the group is
+    the genitive of a role phrase ("przywódcy Korei Południowej, USA i Japonii")."""
+
+    mentions: list[Mention]
+    cases: frozenset[str]
+    numbers: frozenset[str]
+    prep: str | None
+    attribute: bool
+    clause: int
+    start: int
+    end: int
+    known_case: bool
+    via: str = ""
+
+    @property
+    def entities(self) -> list[str]:
+        out: list[str] = []
+        for m in self.mentions:
+            if m.entity not in out:
+                out.append(m.entity)
+        return out
+
+
+@dataclass
+class SentenceView:
+    """One sentence as the coder sees it: tokens, clause index per token, actor mentions and groups."""
+
+    index: int
+    start: int  # first token index (doc-level)
+    end: int
+    clause_of: dict[int, int]
+    mentions: list[Mention]
+    groups: list[Group]
+    subjects: dict[int, Group | None] = field(default_factory=dict)
+
+
+def clause_ids(doc, start: int, end: int, lex: Lexicon) -> dict[int, int]:
+    """Clause number of every token of the sentence: a clause ends at ';', ':', a dash or parenthesis, and
+    at a comma followed by a clause opener ("który", "że", "gdy" …) or by a finite verb."""
+    out: dict[int, int] = {}
+    clause = 0
+    toks = doc.tokens
+    for i in range(start, end):
+        t = toks[i]
+        if t.text in CLAUSE_PUNCT:
+            clause += 1
+            out[i] = clause
+            continue
+        if t.text == "," and i + 1 < end:
+            nxt = toks[i + 1]
+            nxt_l = lemmas(nxt)
+            if nxt_l & lex.clause_openers or token_pos(nxt) in FINITE_POS or (
+                    i + 2 < end and nxt.text.lower() in ("w", "z", "do", "na", "o") and lemmas(toks[i + 2]) & {"który"}):
+                clause += 1
+        out[i] = clause
+    return out
+
+
+def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[str], frozenset[str], bool]:
+    cases: set[str] | None = None
+    numbers: set[str] = set()
+    for tok in doc.tokens[i0:i1]:
+        readings = [a for a in tok.analyses if a.pos in NOMINAL_POS | ADJ_POS]
+        if person or tok.text[:1].isupper():
+            proper = [a for a in readings if a.lemma[:1].isupper()]
+            if proper:
+                readings = proper
+            elif person:
+                readings = []
+        readings = _declinable(readings)
+        tc: set[str] = set()
+        for a in readings:
+            tc |= _cases(a.tag)
+            numbers |= _numbers(a.tag)
+        if not tc:
+            continue
+        cases = tc if cases is None else (cases & tc or cases)
+    if not cases:
+        return ALL_CASES, frozenset(numbers or {"sg", "pl"}), False
+    return frozenset(cases), frozenset(numbers or {"sg", "pl"}), cases != set(ALL_CASES)
+
+
+def _declinable(readings: list) -> list:
+    """Drop indeclinable readings (one lemma, number and gender in six or more cases: Morfeusz's guess
+    for foreign names) when the token also has a declined reading."""
+    groups: dict[tuple, set[str]] = {}
+    for a in readings:
+        parts = a.tag.split(":")
+        key = (a.lemma, a.pos, parts[1] if len(parts) > 1 else "", parts[3] if len(parts) > 3 else "")
+        groups.setdefault(key, set()).update(_cases(a.tag))
+    flat = {k for k, v in groups.items() if len(v) >= 6}
+    kept = [a for a in readings if (a.lemma, a.pos, *(lambda p: (p[1] if len(p) > 1 else "", p[3] if len(p) > 3 else ""))(a.tag.split(":"))) not in flat]
+    return kept or readings
+
+
+def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
+                    skippable: set[int] = frozenset(), blocked: set[int] = frozenset()) -> tuple[str | None, set[str]]:
+    """The preposition that governs a noun phrase starting at token `m_start` (skipping adjectives,
+    determiners and role nouns before it), with the cases it takes."""
+    j = m_start - 1
+    skipped = 0
+    while j >= s_start and skipped <= 4 and clause_of.get(j) == clause_of.get(m_start):
+        tok = doc.tokens[j]
+        preps = [a for a in tok.analyses if a.pos == "prep"]
+        if preps and tok.text.lower() not in ("temu",):
+            cases: set[str] = set()
+            for a in preps:
+                cases |= _cases(a.tag)
+            if skipped == 0:
+                cases.add("adjacent")
+            return preps[0].lemma.lower(), cases
+        low = tok.text.lower()
+        if j in skippable:
+            j -= 1
+            continue
+        if j in blocked:
+            return None, set()
+        if tok.kind != "word":
+            return None, set()
+        if low in SKIP_BEFORE_NP or (any_pos(tok, ADJ_POS | {"subst"}) and not tok.text[:1].isupper()
+                                      and not any_pos(tok, FINITE_POS | {"inf", "conj", "comp"})):
+            j -= 1
+            skipped += 1
+            continue
+        return None, set()
+    return None, set()
+
+
+def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[int, tuple[str, int, int, str]],
+               adjective_mentions: dict[int, tuple[str, frozenset[str], frozenset[str]]]) -> SentenceView:
+    """The sentence's clauses, mentions (with case, number, preposition, attribute flag) and coordinated groups."""
+    s = doc.sentences[sentence_index]
+    clause_of = clause_ids(doc, s.token_start, s.token_end, lex)
+    mentions: list[Mention] = []
+    i = s.token_start
+    while i < s.token_end:
+        if i in mentions_by_token:
+            eid, m0, m1, etype = mentions_by_token[i]
+            m1 = min(m1, s.token_end)
+            cases, numbers, known = _mention_features(doc, i, m1, etype == "person")
+            mentions.append(Mention(eid, i, m1, cases, numbers, known, "name", clause=clause_of.get(i, 0)))
+            i = m1
+            continue
+        if i in adjective_mentions:
+            eid, cases, numbers = adjective_mentions[i]
+            mentions.append(Mention(eid, i, i + 1, cases, numbers, True, "adj", clause=clause_of.get(i, 0)))
+        i += 1
+    for m in mentions:
+        prev = doc.tokens[m.start - 1] if m.start > s.token_start else None
+        prev_is_noun = prev is not None and (
+            (any_pos(prev, {"subst", "ger"}) and (not prev.text[:1].isupper() or m.start - 1 == s.token_start)
+             and not any_pos(prev, {"prep"}))
+            or any(o.end == m.start for o in mentions))
+        if m.kind == "name" and prev_is_noun and m.known_case and "gen" in m.cases and not (
+                "nom" in m.cases and any(o.end == m.start for o in mentions)):
+            m.attribute = True
+            m.cases = frozenset({"gen"})
+            continue
+        skippable = {k for o in mentions if o.attribute and o.end <= m.start for k in range(o.start, o.end)}
+        blocked = {k for k in range(s.token_start, m.start)
+                   if any(t["start"] <= doc.tokens[k].start < t["end"] for t in doc.timexes)}
+        prep, pcases = _governing_prep(doc, m.start, s.token_start, clause_of, skippable, blocked)
+        if prep:
+            adjacent = "adjacent" in pcases
+            pcases = pcases - {"adjacent"}
+            if m.cases & pcases:
+                m.prep = prep
+                m.cases = frozenset(m.cases & pcases)
+            elif pcases and (not m.known_case or adjacent):
+                m.prep = prep
+                m.cases = frozenset(pcases)
+    groups = _group(doc, mentions, lex, clause_of)
+    return SentenceView(sentence_index, s.token_start, s.token_end, clause_of, mentions, groups)
+
+
+def _group(doc, mentions: list[Mention], lex: Lexicon, clause_of: dict[int, int]) -> list[Group]:
+    groups: list[Group] = []
+    last_main: Group | None = None   # the last group a later mention may join (attributes in between skipped)
+    for m in mentions:
+        g = groups[-1] if groups else None
+        if g is not None and g.clause == m.clause and g.attribute == m.attribute and _joinable(doc, g, m, lex, mentions):
+            _join(g, m)
+            continue
+        if g is not None and g.attribute and not m.attribute and g.clause == m.clause and _joinable(doc, g, m, lex, mentions):
+            _join(g, m)  # "Korei Południowej, USA i Japonii": an indeclinable name joins a genitive list
+            continue
+        if (not m.attribute and last_main is not None and last_main is not g and last_main.clause == m.clause
+                and _joinable(doc, last_main, m, lex, mentions)):
+            _join(last_main, m)  # "Kim Dzong Un i prezydent Rosji Władimir Putin"
+            continue
+        if g is not None and m.attribute and g.end == m.start and not g.attribute:
+            continue  # "Korei Północnej" right after a name: an attribute, not a new actor
+        groups.append(Group([m], m.cases, m.numbers, m.prep, m.attribute, m.clause, m.start, m.end, m.known_case))
+        if not m.attribute:
+            last_main = groups[-1]
+    return groups
+
+
+def _join(g: Group, m: Mention) -> None:
+    g.mentions.append(m)
+    g.cases = frozenset(g.cases & m.cases) or g.cases
+    g.numbers = frozenset({"pl"})
+    g.end = m.end
+
+
+def _joinable(doc, g: Group, m: Mention, lex: Lexicon, mentions: list[Mention]) -> bool:
+    between = doc.tokens[g.end:m.start]
+    if not between or len(between) > 6:
+        return False
+    has_coord = False
+    for k, tok in enumerate(between):
+        pos = g.end + k
+        if any(o.start <= pos < o.end and o.attribute for o in mentions):
+            continue
+        low = tok.text.lower()
+        if low in lex.coordinators:
+            has_coord = True
+            continue
+        if not tok.text[:1].isupper() and any_pos(tok, {"subst", "adj"}) and not any_pos(tok, FINITE_POS | {"prep"}):
+            continue
+        return False
+    if not has_coord:
+        return False
+    if m.prep and m.prep != g.prep:
+        return False
+    if g.attribute and not m.attribute and m.known_case and "gen" not in m.cases:
+        return False
+    return bool(g.cases & m.cases) or not m.known_case or not g.known_case
+
+
+# ----------------------------------------------------------------------------- role search
+
+
+@dataclass
+class VerbInfo:
+    numbers: frozenset[str]
+    person: str | None
+    passive: bool
+    impersonal: bool
+    nominal: bool
+
+
+def verb_info(doc, head: int, s_start: int) -> VerbInfo:
+    """Number, person and voice of the verb at `head` (an infinitive borrows them from the finite verb
+    governing it; a passive participle with "został"/"jest" is passive)."""
+    tok = doc.tokens[head]
+    pos = token_pos(tok)
+    tag = tok.chosen.tag if tok.chosen else ""
+    if pos in NOMINAL_POS or (pos in ("adj",)):
+        return VerbInfo(frozenset({"sg", "pl"}), None, False, False, True)
+    if pos == "imps":
+        return VerbInfo(frozenset({"sg", "pl"}), None, False, True, False)
+    numbers = frozenset(_numbers(tag)) or frozenset({"sg", "pl"})
+    person = next((f for f in tag.split(":") if f in ("pri", "sec", "ter")), None)
+    passive = pos == "ppas"
+    if pos in ("inf", "ppas"):
+        for j in range(head - 1, max(s_start, head - 4) - 1, -1):
+            t = doc.tokens[j]
+            if token_pos(t) in FINITE_POS:
+                numbers = frozenset(_numbers(t.chosen.tag)) or numbers
+                person = next((f for f in t.chosen.tag.split(":") if f in ("pri", "sec", "ter")), person)
+                break
+    return VerbInfo(numbers, person, passive, False, False)
+
+
+def _agrees(g: Group, v: VerbInfo) -> bool:
+    if v.nominal:
+        return True
+    if len(g.entities) > 1:
+        return "pl" in v.numbers
+    return bool(g.numbers & v.numbers)
+
+
+def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
+    """Groups standing for the role phrase before them ("przywódcy Korei Południowej, USA i Japonii"):
+    the role noun's case and number, the genitive group's entities."""
+    out = []
+    for g in view.groups:
+        if not g.attribute or g.start <= view.start:
+            continue
+        j = g.start - 1
+        while j > view.start and any_pos(doc.tokens[j], {"adj"}) and not doc.tokens[j].text[:1].isupper():
+            j -= 1
+        head = doc.tokens[j]
+        if not ({lm.lower() for lm in lemmas(head)} & lex.role_heads) or head.text[:1].isupper() and j != view.start:
+            continue
+        # a name right after the attribute is the head of the phrase ("prezydent Rosji Władimir Putin")
+        if any(o.start == g.end and not o.attribute for o in view.mentions):
+            continue
+        hcases: set[str] = set()
+        hnum: set[str] = set()
+        for a in head.analyses:
+            if a.pos in NOMINAL_POS and a.lemma.lower() in lex.role_heads:
+                hcases |= _cases(a.tag)
+                hnum |= _numbers(a.tag)
+        prep, pcases = _governing_prep(doc, j, view.start, view.clause_of)
+        if prep:
+            hcases = (hcases & pcases) or pcases
+        out.append(Group(list(g.mentions), frozenset(hcases or ALL_CASES), frozenset(hnum or {"sg", "pl"}), prep,
+                         False, g.clause, j, g.end, bool(hcases), via="role_head"))
+    return out
+
+
+def candidate_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
+    return [g for g in view.groups if not g.attribute] + role_head_groups(doc, view, lex)
+
+
+def find_subject(doc, view: SentenceView, lex: Lexicon, head: int, v: VerbInfo, clause: int,
+                 avoid_acc: bool, exclude: set[int] = frozenset()) -> Group | None:
+    """The nominative group agreeing with the verb at `head` in its clause: before the verb first (nearest),
+    then after it; a group that could also be the accusative object is the last choice when the frame has one."""
+    best = None
+    best_key = None
+    for g in candidate_groups(doc, view, lex):
+        if g.clause != clause or g.prep or "nom" not in g.cases or id(g) in exclude:
+            continue
+        if g.start <= head < g.end:
+            continue
+        if not _agrees(g, v):
+            continue
+        after = g.start > head
+        ambiguous = avoid_acc and "acc" in g.cases and after
+        key = (ambiguous, after, abs(g.start - head), g.via != "role_head")
+        if best_key is None or key < best_key:
+            best, best_key = g, key
+    return best
+
+
+def find_slot(doc, view: SentenceView, lex: Lexicon, slot: Slot, head: int, clause: int,
+              used: set[int], companions: list[int]) -> Group | None:
+    """The group filling a case or preposition slot of the trigger at `head` in its clause, nearest first
+    (after the trigger preferred)."""
+    best, best_key = None, None
+    groups = candidate_groups(doc, view, lex)
+    if slot.kind == "special" and slot.name == "of_object":
+        targets = set(companions)
+        for g in view.groups:
+            if id(g) in used or g.clause != clause:
+                continue
+            first = g.mentions[0]
+            if (first.kind == "adj" and first.end in targets) or (g.attribute and g.start - 1 in targets) or (
+                    g.attribute and any(t < g.start and g.start - t <= 3 for t in targets)):
+                return g
+        return None
+    if slot.kind == "special" and slot.name == "agent":
+        slot = Slot("prep", case="acc", prep="przez", name="przez+acc")
+    for g in groups:
+        if id(g) in used or g.clause != clause or g.start <= head < g.end:
+            continue
+        if slot.kind == "case":
+            if g.prep or slot.case not in g.cases:
+                continue
+            if g.attribute and slot.case != "gen":
+                continue
+        elif slot.kind == "prep":
+            if g.prep != slot.prep or (slot.case not in g.cases and g.known_case):
+                continue
+        else:
+            continue
+        key = (g.start < head, abs(g.start - head))
+        if best_key is None or key < best_key:
+            best, best_key = g, key
+    return best
+
+
+def find_of(doc, view: SentenceView, head: int, used: set[int]) -> Group | None:
+    """The actor of a noun trigger: a country adjective just before it ("rosyjskiej inwazji") or a genitive
+    right after it ("inwazji Rosji", "ataków ukraińskiej armii")."""
+    for g in view.groups:
+        if id(g) in used:
+            continue
+        first = g.mentions[0]
+        if first.kind == "adj" and 0 < head - g.end + 1 <= 2 and g.end <= head:
+            return g
+        if head < g.start <= head + 3 and ("gen" in g.cases or first.kind == "adj"):
+            between = doc.tokens[head + 1:g.start]
+            if all(any_pos(t, ADJ_POS | {"subst"}) and not t.text[:1].isupper() for t in between) and not g.prep:
+                return g
+    return None
+
+
+def antecedent(doc, view: SentenceView, lex: Lexicon, clause: int, head: int) -> Group | None:
+    """For a clause opened by "który" (nominative): the group just before the comma that opens it."""
+    first = min((i for i, c in view.clause_of.items() if c == clause), default=None)
+    if first is None:
+        return None
+    rel = None
+    for i in range(first, head):
+        t = doc.tokens[i]
+        if lemmas(t) & lex.relative_pronouns and any("nom" in _cases(a.tag) for a in t.analyses):
+            rel = i
+            break
+    if rel is None:
+        return None
+    before = [g for g in candidate_groups(doc, view, lex) if g.end <= first and first - g.end <= 2]
+    return before[-1] if before else None
+
+
+def frame_for(lex: Lexicon, name: str) -> Frame:
+    return lex.frames[name]
+
+
+def token_index(doc) -> list[int]:
+    return [t.start for t in doc.tokens]
+
+
+def tokens_of_span(starts: list[int], doc, start: int, end: int) -> tuple[int, int]:
+    """Token index range [i, j) covering the characters [start, end)."""
+    i = bisect.bisect_right(starts, start) - 1
+    i = max(i, 0)
+    if doc.tokens and doc.tokens[i].end <= start:
+        i += 1
+    j = bisect.bisect_left(starts, end)
+    return i, max(j, i + 1)

@@ -1,0 +1,233 @@
+"""Loading and validating a language's trigger lexicon (`triggers.yaml`) and valency frames (`frames.yaml`).
+
+The files live under `kronika/lang/<lang>/events/`; their format is documented in the README.md there.
+`load_lexicon(lang)` returns a checked `Lexicon`; `validate_lexicon_data` lists every problem in raw data.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from kronika.events.ontology import ontology
+
+TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "reflexive", "negated",
+                "only_negated", "require", "override", "note"}
+FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note"}
+ROLES = ("actor", "recipient")
+CASES = {"nom", "gen", "dat", "acc", "inst", "loc"}
+SPECIAL_SLOTS = {"subj", "of", "of_object", "agent"}
+
+
+class LexiconError(ValueError):
+    """A trigger lexicon or frame file that breaks its format (names the entry and the problem)."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One way a role is marked: a bare case ('acc'), a preposition + case ('z+inst'), or a special slot
+    ('subj' the agreeing subject, 'of' a genitive/adjective of a noun trigger, 'of_object' the genitive or
+    adjective of the trigger's companion word, 'agent' the passive 'przez'+acc)."""
+
+    kind: str  # case | prep | special
+    case: str | None = None
+    prep: str | None = None
+    name: str = ""
+
+    @classmethod
+    def parse(cls, text: str) -> "Slot":
+        if text in SPECIAL_SLOTS:
+            return cls("special", name=text)
+        if text in CASES:
+            return cls("case", case=text, name=text)
+        if "+" in text:
+            prep, case = text.rsplit("+", 1)
+            if case in CASES and prep:
+                return cls("prep", case=case, prep=prep.replace("_", " "), name=text)
+        raise LexiconError(f"unknown slot {text!r}")
+
+
+@dataclass(frozen=True)
+class Frame:
+    name: str
+    actor: tuple[Slot, ...]
+    recipient: tuple[Slot, ...]
+    nominal_actor: tuple[Slot, ...]
+    nominal_recipient: tuple[Slot, ...]
+    reciprocal: bool = False
+    embeds: Slot | None = None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    name: str
+    lemmas: frozenset[str]
+    category: str
+    modes: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+    frame: str = "transitive"
+    with_groups: tuple[frozenset[str], ...] = ()
+    reflexive: bool = False
+    negated: str | None = None
+    only_negated: bool = False
+    require: tuple[str, ...] = ()
+    with_recipient: str | None = None
+
+    @property
+    def specificity(self) -> int:
+        """Entries with more required companions win over plainer ones on the same word."""
+        return len(self.with_groups) * 2 + int(self.reflexive) + int(self.only_negated)
+
+
+@dataclass
+class Lexicon:
+    triggers: list[Trigger]
+    frames: dict[str, Frame]
+    mode_cues: list[tuple[str, str, frozenset[str]]]
+    context_defaults: dict[str, tuple[str, ...]]
+    role_heads: frozenset[str]
+    relative_pronouns: frozenset[str]
+    clause_openers: frozenset[str]
+    coordinators: frozenset[str]
+    by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_lemma = {}
+        for t in self.triggers:
+            for lemma in t.lemmas:
+                self.by_lemma.setdefault(lemma, []).append(t)
+        for entries in self.by_lemma.values():
+            entries.sort(key=lambda t: -t.specificity)
+
+    def trigger(self, name: str) -> Trigger:
+        for t in self.triggers:
+            if t.name == name:
+                return t
+        raise KeyError(name)
+
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def validate_lexicon_data(triggers: dict, frames: dict) -> list[str]:
+    """Every problem in the raw YAML data: unknown keys, categories, modes, contexts or frames, missing or
+    duplicate names, malformed slots. Empty when the lexicon is sound."""
+    problems: list[str] = []
+    onto = ontology()
+    frame_names = set((frames.get("frames") or {}).keys())
+    for fname, f in (frames.get("frames") or {}).items():
+        for key in set(f) - FRAME_KEYS:
+            problems.append(f"frame {fname}: unknown key {key!r}")
+        for key in ("actor", "recipient", "nominal_actor", "nominal_recipient", "embeds"):
+            for slot in _as_list(f.get(key)):
+                try:
+                    Slot.parse(slot)
+                except LexiconError as exc:
+                    problems.append(f"frame {fname}: {exc}")
+    seen: set[str] = set()
+    for i, t in enumerate(triggers.get("triggers") or []):
+        where = f"trigger {t.get('name') or '#' + str(i)}"
+        if not t.get("name"):
+            problems.append(f"{where}: no name")
+        elif t["name"] in seen:
+            problems.append(f"{where}: duplicate name")
+        seen.add(t.get("name"))
+        for key in set(t) - TRIGGER_KEYS:
+            problems.append(f"{where}: unknown key {key!r}")
+        if not _as_list(t.get("lemma")):
+            problems.append(f"{where}: no lemma")
+        cat = t.get("category")
+        if cat not in onto.categories:
+            problems.append(f"{where}: unknown category {cat!r}")
+            continue
+        for m in _as_list(t.get("mode")):
+            if m not in onto.categories[cat].modes:
+                problems.append(f"{where}: mode {m!r} is not a mode of {cat}")
+        for c in _as_list(t.get("context")):
+            if c not in onto.contexts:
+                problems.append(f"{where}: unknown context {c!r}")
+        if t.get("frame", "transitive") not in frame_names:
+            problems.append(f"{where}: unknown frame {t.get('frame')!r}")
+        if t.get("negated") and t["negated"] not in onto.categories:
+            problems.append(f"{where}: unknown category {t['negated']!r} for negation")
+        for group in _as_list(t.get("with")):
+            if not isinstance(group, list) or not group:
+                problems.append(f"{where}: 'with' takes lists of lemmas")
+            elif any(not isinstance(w, str) or " " in w for w in group):
+                problems.append(f"{where}: 'with' lemmas are single words")
+        for r in _as_list(t.get("require")):
+            if r not in ROLES:
+                problems.append(f"{where}: can only require actor or recipient, not {r!r}")
+        override = t.get("override") or {}
+        for key, value in override.items():
+            if key != "with_recipient" or value not in onto.categories:
+                problems.append(f"{where}: bad override {key!r}: {value!r}")
+    for cue in triggers.get("mode_cues") or []:
+        cat, mode = cue.get("category"), cue.get("mode")
+        if cat not in onto.categories or mode not in onto.categories[cat].modes:
+            problems.append(f"mode cue {cat}/{mode}: not a PLOVER mode")
+    for cat, ctxs in (triggers.get("context_defaults") or {}).items():
+        if cat not in onto.categories:
+            problems.append(f"context_defaults: unknown category {cat!r}")
+        for c in _as_list(ctxs):
+            if c not in onto.contexts:
+                problems.append(f"context_defaults {cat}: unknown context {c!r}")
+    return problems
+
+
+def _slots(values: Any) -> tuple[Slot, ...]:
+    return tuple(Slot.parse(v) for v in _as_list(values))
+
+
+def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
+    """A Lexicon from raw YAML data; raises LexiconError listing the problems when the data is unsound."""
+    problems = validate_lexicon_data(triggers, frames)
+    if problems:
+        raise LexiconError("; ".join(problems[:10]))
+    built_frames: dict[str, Frame] = {}
+    for name, f in frames["frames"].items():
+        actor, recipient = _slots(f.get("actor")), _slots(f.get("recipient"))
+        nominal_actor = _slots(f["nominal_actor"]) if "nominal_actor" in f else (Slot.parse("of"),) + actor
+        nominal_recipient = _slots(f["nominal_recipient"]) if "nominal_recipient" in f else recipient
+        embeds = Slot.parse(f["embeds"]) if f.get("embeds") else None
+        built_frames[name] = Frame(name, actor, recipient, nominal_actor, nominal_recipient,
+                                   bool(f.get("reciprocal")), embeds)
+    built = []
+    for t in triggers["triggers"]:
+        built.append(Trigger(
+            name=t["name"], lemmas=frozenset(_as_list(t["lemma"])), category=t["category"],
+            modes=tuple(_as_list(t.get("mode"))), contexts=tuple(_as_list(t.get("context"))),
+            frame=t.get("frame", "transitive"),
+            with_groups=tuple(frozenset(g) for g in _as_list(t.get("with"))),
+            reflexive=bool(t.get("reflexive")), negated=t.get("negated"), only_negated=bool(t.get("only_negated")),
+            require=tuple(_as_list(t.get("require"))), with_recipient=(t.get("override") or {}).get("with_recipient"),
+        ))
+    cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
+    defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}
+    return Lexicon(
+        built, built_frames, cues, defaults,
+        role_heads=frozenset(frames.get("role_heads") or ()),
+        relative_pronouns=frozenset(frames.get("relative_pronouns") or ()),
+        clause_openers=frozenset(frames.get("clause_openers") or ()),
+        coordinators=frozenset(frames.get("coordinators") or ()),
+    )
+
+
+def read_lexicon_files(lang: str = "pl") -> tuple[dict, dict]:
+    """The raw (triggers, frames) YAML data shipped for `lang`."""
+    base = resources.files(f"kronika.lang.{lang}").joinpath("events")
+    triggers = yaml.safe_load(base.joinpath("triggers.yaml").read_text("utf-8")) or {}
+    frames = yaml.safe_load(base.joinpath("frames.yaml").read_text("utf-8")) or {}
+    return triggers, frames
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(lang: str = "pl") -> Lexicon:
+    """The checked lexicon for `lang` (loaded once per process)."""
+    return build_lexicon(*read_lexicon_files(lang))

@@ -1,0 +1,37 @@
+"""The `events` pipeline stage: codes a document's events and writes `doc.events`.
+
+Internal data for later stages (the status and attribution layer) goes to `doc.spans["event_triggers"]`, a list
+aligned with `doc.events`: {sentence, trigger_tokens [start, end), head, negated, frame, lexicon_entry, nominal,
+embedded_in (index of the accusation an act is embedded in, else None), merged (other mentions)}.
+Candidates dropped for want of an actor or recipient go to `doc.spans["event_dropped"]` (for `kronika explain`).
+"""
+from __future__ import annotations
+
+from kronika.events.coder import Coder
+from kronika.events.merge import merge_events
+
+
+class EventStage:
+    name = "events"
+    assigns = ("events",)
+
+    def __init__(self) -> None:
+        self._coder: Coder | None = None
+
+    def __call__(self, doc) -> None:
+        if (doc.lang or "pl") != "pl" or not doc.tokens:
+            doc.events = []
+            doc.spans["event_triggers"] = []
+            return
+        if self._coder is None:
+            self._coder = Coder()
+        coding = self._coder.code(doc)
+        if coding.new_entities:
+            doc.entities = list(doc.entities) + coding.new_entities
+        events, internal = merge_events(coding.events, coding.internal, doc.entities)
+        # map embedded_in from pre-merge indices to merged event ids is not needed by index; keep as event id
+        pre_ids = {id(e): e for e in coding.events}
+        del pre_ids
+        doc.events = events
+        doc.spans["event_triggers"] = internal
+        doc.spans["event_dropped"] = coding.dropped

@@ -1,0 +1,183 @@
+"""Component benchmarks of the Polish models: `kronika eval tagger|ner|lemmas --OPTION PATH`.
+
+Each function returns printable lines, the headline figure on the last line.
+- `eval_tagger(path)`: lemma, UPOS and case accuracy of the shipped tagger on a UD CoNLL-U file, per surface
+  token (a multiword token is scored on its main word, as `corpora.read_conllu` reads it); case accuracy is over
+  tokens whose gold features have a Case. Lemmas are compared exactly (case-sensitive).
+- `eval_ner(path)`: the PolEval 2018 Task 2 scores (exact, overlap and final = 0.8 overlap + 0.2 exact), computed
+  as the official scorer does: micro F1 over (category, start, end) spans, derivType annotations ignored,
+  fragmented spans split, overlap of closed intervals; like the official script, only documents with exactly
+  one annotator answer are scored. All categories are predicted, including date and time.
+- `eval_lemmas(path)`: exact-match accuracy of name base forms on a Polem TSV file.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from kronika.lang.pl.corpora import read_conllu, read_poleval, read_polem
+from kronika.lang.pl.features import tag_parts
+from kronika.lang.pl.morphology import analyse
+
+
+def eval_tagger(path: Path) -> list[str]:
+    """Lemma, UPOS and case accuracy of the tagger on a CoNLL-U file (headline: lemma and case accuracy)."""
+    from kronika.lang.pl.tagger import load_model, tag_sentence, upos_of
+
+    model = load_model()
+    if model is None:
+        raise RuntimeError("no tagger model is installed")
+    n = lemma_ok = lemma_ci = upos_ok = tag_ok = 0
+    case_n = case_ok = 0
+    t0 = time.perf_counter()
+    for s in read_conllu(path):
+        forms = [t.form for t in s.tokens]
+        chosen = tag_sentence(forms, [list(analyse(f)) for f in forms], model)
+        for gold, pred in zip(s.tokens, chosen):
+            n += 1
+            lemma_ok += pred.lemma == gold.lemma
+            lemma_ci += pred.lemma.lower() == gold.lemma.lower()
+            upos_ok += upos_of(pred, model) == gold.upos
+            tag_ok += pred.tag == gold.xpos
+            if gold.case:
+                case_n += 1
+                case_ok += tag_parts(pred.tag)[2] == gold.case.lower().replace("ins", "inst")
+    secs = time.perf_counter() - t0
+    return [
+        f"file: {Path(path).name}  tokens: {n}  ({n / max(secs, 1e-9):,.0f} tokens/s incl. Morfeusz)",
+        f"full tag accuracy: {tag_ok / max(n, 1):.4f}",
+        f"UPOS accuracy: {upos_ok / max(n, 1):.4f}",
+        f"lemma accuracy (case-insensitive): {lemma_ci / max(n, 1):.4f}",
+        f"case accuracy: {case_ok / max(case_n, 1):.4f} over {case_n} tokens with a case",
+        f"lemma accuracy: {lemma_ok / max(n, 1):.4f}  case accuracy: {case_ok / max(case_n, 1):.4f}",
+    ]
+
+
+# --- PolEval 2018 NER ------------------------------------------------------------------------------------------
+
+POLEVAL_CATEGORY = {"persName_addName": "persName_addname"}
+"""Our type names where the PolEval gold spells them differently (its majority spelling)."""
+
+
+def predict_spans(text: str) -> list[tuple[str, int, int]]:
+    """(category, start, end) of every name, date and time the recogniser finds in a raw text (offsets into it)."""
+    from kronika.lang.pl.ner import load_model, predict_labels, spans_from_labels
+    from kronika.lang.pl.sentences import split_sentences
+    from kronika.lang.pl.tokenizer import tokenize
+
+    model = load_model()
+    if model is None:
+        raise RuntimeError("no NER model is installed")
+    tokens, paras = tokenize(text)
+    out: list[tuple[str, int, int]] = []
+    for s in split_sentences(tokens, paras):
+        sent = tokens[s.token_start : s.token_end]
+        forms = [t.text for t in sent]
+        labels = predict_labels(forms, [list(analyse(f)) for f in forms], model)
+        for typ, i, j in spans_from_labels(labels):
+            out.append((POLEVAL_CATEGORY.get(typ, typ), sent[i].start, sent[j - 1].end))
+    return out
+
+
+def poleval_counts(gold: list[tuple[str, int, int]], pred: list[tuple[str, int, int]]) -> tuple[int, int, int, int, int, int]:
+    """(exact tp, fp, fn, overlap tp, fp, fn) for one document, as the official PolEval 2018 scorer counts them:
+    a gold span is matched when some predicted span of the same category is exact (resp. overlaps, closed
+    intervals); fp = predictions − tp, fn = gold − tp, over the distinct (span, category) pairs."""
+    g, p = set(gold), set(pred)
+    ex = sum(1 for c, a, b in g if (c, a, b) in p)
+    ov = sum(1 for c, a, b in g if any(c == c2 and not (b < a2 or b2 < a) for c2, a2, b2 in p))
+    return ex, len(p) - ex, len(g) - ex, ov, len(p) - ov, len(g) - ov
+
+
+def _f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    prec = tp / max(tp + fp, 1)
+    rec = tp / max(tp + fn, 1)
+    return prec, rec, 2 * prec * rec / max(prec + rec, 1e-12)
+
+
+def eval_ner(path: Path) -> list[str]:
+    """PolEval 2018 Task 2 exact, overlap and final scores of the recogniser (headline: final score)."""
+    docs = read_poleval(path)
+    totals = [0] * 6
+    no_time = [0] * 6
+    scored = 0
+    t0 = time.perf_counter()
+    ntok = 0
+    for doc in docs:
+        pred = predict_spans(doc.text)
+        ntok += len(doc.text.split())
+        if doc.answers != 1:
+            continue  # the official scorer only counts documents with a single answer
+        scored += 1
+        for k, v in enumerate(poleval_counts(doc.spans, pred)):
+            totals[k] += v
+        g2 = [s for s in doc.spans if s[0] not in ("date", "time")]
+        p2 = [s for s in pred if s[0] not in ("date", "time")]
+        for k, v in enumerate(poleval_counts(g2, p2)):
+            no_time[k] += v
+    secs = time.perf_counter() - t0
+    ep, er, ef = _f1(*totals[:3])
+    op, orr, of = _f1(*totals[3:])
+    _, _, ef2 = _f1(*no_time[:3])
+    _, _, of2 = _f1(*no_time[3:])
+    return [
+        f"documents: {len(docs)} ({scored} scored: single-answer, as the official scorer)  "
+        f"{ntok / max(secs, 1e-9):,.0f} words/s",
+        f"OVERLAP precision: {op:.3f} recall: {orr:.3f} F1: {of:.3f}",
+        f"EXACT precision: {ep:.3f} recall: {er:.3f} F1: {ef:.3f}",
+        f"names only (date/time left out of gold and predictions): final {0.8 * of2 + 0.2 * ef2:.3f}",
+        f"Final score: {0.8 * of + 0.2 * ef:.3f}",
+    ]
+
+
+# --- Polem name base forms -------------------------------------------------------------------------------------
+
+
+def _space_between(left: str, right: str) -> bool:
+    """Polem's spacing flags are unreliable, so spacing is restored by rule: none before closing punctuation
+    or after an opening bracket, none around a hyphen, one space elsewhere."""
+    return not (right in {".", ",", ";", ":", ")", "!", "?", "'"} or left == "(" or "-" in (left, right))
+
+
+def _tokens_of(words: list[str]):
+    from kronika.lang.base import Token
+
+    out = []
+    pos = 0
+    for k, w in enumerate(words):
+        kind = "punct" if not any(ch.isalnum() for ch in w) else "word"
+        space = k + 1 < len(words) and _space_between(w, words[k + 1])
+        out.append(Token(pos, pos + len(w), w, kind, space_after=space))
+        pos += len(w) + space
+    return out
+
+
+def eval_lemmas(path: Path) -> list[str]:
+    """Exact-match accuracy of `basenames.base_form` on a Polem TSV file (headline: accuracy)."""
+    from kronika.lang.pl.basenames import base_form
+    from kronika.lang.pl.tagger import load_model, tag_tokens
+
+    model = load_model()
+    entries = read_polem(path)
+    ok = ok_ci = 0
+    multi = multi_ok = 0
+    for e in entries:
+        toks = _tokens_of(e.tokens)
+        for t in toks:
+            t.analyses = list(analyse(t.text))
+        if model is not None:
+            for t, r in zip(toks, tag_tokens(toks, model)):
+                t.chosen = r
+        pred = base_form(toks, e.category)
+        ok += pred == e.lemma
+        ok_ci += pred.lower() == e.lemma.lower()
+        if len(toks) > 1:
+            multi += 1
+            multi_ok += pred == e.lemma
+    n = max(len(entries), 1)
+    return [
+        f"file: {Path(path).name}  names: {len(entries)}",
+        f"multi-word names: {multi_ok / max(multi, 1):.4f} exact over {multi}",
+        f"case-insensitive: {ok_ci / n:.4f}",
+        f"base forms exact: {ok / n:.4f}",
+    ]

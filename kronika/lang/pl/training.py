@@ -1,0 +1,424 @@
+"""Training the Polish models: `kronika train tagger|ner PATH... [-o FILE] [--seed N]`.
+
+Both models are averaged perceptrons (Collins 2002) trained greedily left to right with the same feature
+functions the run-time code uses (`tagger.py`, `ner.py`). Training is reproducible: sentences are shuffled with
+`random.Random(seed)` each epoch and nothing else is random; the sha256 of the training files, the seed, the
+date and the held-out figures are written to `models/MANIFEST.json` next to the model.
+
+Corpora:
+- tagger: Universal Dependencies CoNLL-U files with NKJP tags in XPOS (UD Polish PDB and LFG dev). The NKJP 1M
+  IOB file cannot train the disambiguation: its base/ctag columns are one arbitrary Morfeusz reading per token,
+  not the corpus's disambiguated one (see `corpora.py`); given to `train_tagger` it only contributes its
+  capitalised word forms, from whose Morfeusz readings the unknown-word guesser learns which tags and lemma
+  endings names with a given ending have.
+- ner: NKJP 1M in IOB (forms and nested NER labels).
+One sentence in ten (every tenth, before shuffling) is held out to choose the number of epochs and to report a
+held-out figure; the model of the best epoch is kept.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import random
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from kronika.lang.base import Analysis
+from kronika.lang.pl.corpora import read_conllu, read_iob, sha256_of_files
+from kronika.lang.pl.features import reading_views, tag_parts
+from kronika.lang.pl.morphology import analyse
+
+MODELS_DIR = Path(__file__).resolve().parent / "models"
+MANIFEST = MODELS_DIR / "MANIFEST.json"
+
+
+class AveragedPerceptron:
+    """Weights feature → class/view → float, with lazy averaging (each weight's running total is brought up to
+    date when it changes and once at the end)."""
+
+    def __init__(self) -> None:
+        self.weights: dict[str, dict[str, float]] = {}
+        self._totals: dict[tuple[str, str], float] = defaultdict(float)
+        self._stamps: dict[tuple[str, str], int] = defaultdict(int)
+        self.i = 0
+
+    def tick(self) -> None:
+        self.i += 1
+
+    def update(self, feat: str, view: str, delta: float) -> None:
+        w = self.weights.setdefault(feat, {})
+        key = (feat, view)
+        old = w.get(view, 0.0)
+        self._totals[key] += (self.i - self._stamps[key]) * old
+        self._stamps[key] = self.i
+        w[view] = old + delta
+
+    def averaged(self, scale: int = 1000, min_abs: int = 1) -> dict[str, dict[str, float]]:
+        """The averaged weights, rounded to 1/scale and pruned of those below min_abs/scale (a copy)."""
+        out: dict[str, dict[str, float]] = {}
+        for feat, w in self.weights.items():
+            kept: dict[str, float] = {}
+            for view, value in w.items():
+                key = (feat, view)
+                total = self._totals[key] + (self.i - self._stamps[key]) * value
+                avg = total / max(self.i, 1)
+                r = round(avg * scale)
+                if abs(r) >= min_abs:
+                    kept[view] = r / scale
+            if kept:
+                out[feat] = kept
+        return out
+
+
+def _sha256_bytes(blob: bytes) -> str:
+    return hashlib.sha256(blob).hexdigest()
+
+
+def update_manifest(name: str, entry: dict, manifest: Path = MANIFEST) -> None:
+    """Record (or replace) one model's entry in the manifest."""
+    data = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else {"models": {}}
+    data.setdefault("models", {})[name] = entry
+    manifest.write_text(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n", "utf-8")
+
+
+def _write_model(blob: bytes, output: Path | None, default_name: str, entry: dict) -> Iterator[str]:
+    path = Path(output) if output is not None else MODELS_DIR / default_name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(blob)
+    entry = dict(entry, file=path.name, sha256=_sha256_bytes(blob), bytes=len(blob))
+    if output is None or path.resolve().parent == MODELS_DIR.resolve():
+        update_manifest(default_name.split(".")[0], entry)
+        yield f"manifest: {MANIFEST}"
+    yield f"model: {path} ({len(blob) / 1e6:.1f} MB, sha256 {entry['sha256'][:16]}…)"
+
+
+# --- tagger ----------------------------------------------------------------------------------------------------
+
+TaggerSentence = tuple[list[str], list[list[Analysis]], list[tuple[str, str]]]  # forms, readings, gold (lemma, tag)
+
+
+def _is_iob(p: Path) -> bool:
+    return ".iob" in Path(p).name
+
+
+def _tagger_sentences(paths: Sequence[Path]) -> list[TaggerSentence]:
+    out: list[TaggerSentence] = []
+    for p in paths:
+        if _is_iob(p):
+            continue
+        for s in read_conllu(p):
+            forms = [t.form for t in s.tokens]
+            out.append((forms, [list(analyse(f)) for f in forms], [(t.lemma, t.xpos) for t in s.tokens]))
+    return out
+
+
+def _name_forms(paths: Sequence[Path], sents: Sequence[TaggerSentence]) -> set[str]:
+    """Capitalised word forms of every corpus (IOB files contribute only their forms)."""
+    forms: set[str] = set()
+    for p in paths:
+        if _is_iob(p):
+            for s in read_iob(p):
+                forms.update(t.form for t in s.tokens if t.form[:1].isupper() and t.form.isalpha())
+    for f, _, _ in sents:
+        forms.update(x for x in f if x[:1].isupper() and x.isalpha())
+    return forms
+
+
+def _learn_guesser(forms: set[str], rules: dict[str, Counter]) -> dict[str, list[str]]:
+    """Ending → likely tags of unknown names, from Morfeusz's readings of known proper names: for every ending of
+    1–4 letters, the tags (subst/adj) that at least 5% of the known names with that ending can have."""
+    by_suffix: dict[str, Counter] = defaultdict(Counter)
+    support: Counter = Counter()
+    for form in sorted(forms):
+        readings = [r for r in analyse(form) if r.lemma[:1].isupper() and r.pos in {"subst", "adj"}]
+        if not readings:
+            continue
+        low = form.lower()
+        tags = sorted({r.tag for r in readings})
+        for k in (1, 2, 3, 4):
+            if len(low) > k + 1:
+                support[low[-k:]] += 1
+                for t in tags:
+                    by_suffix[low[-k:]][t] += 1
+        for r in readings:
+            k = 0
+            while k < min(len(form), len(r.lemma)) and form[k] == r.lemma[k]:
+                k += 1
+            cut, add = len(form) - k, r.lemma[k:]
+            for n in (1, 2, 3, 4):
+                if len(form) > n + 1 and n >= cut:
+                    rules[r.tag + "|" + form[-n:]][(cut, add)] += 1
+    out: dict[str, list[str]] = {}
+    for suffix, c in by_suffix.items():
+        n = support[suffix]
+        if n >= 5:
+            out[suffix] = [t for t, m in c.most_common(12) if m >= 0.05 * n]
+    return out
+
+
+def _learn_tables(sents: Sequence[TaggerSentence], paths: Sequence[Path]) -> tuple[list[str], dict, dict, dict]:
+    open_tags: Counter = Counter()
+    rules: dict[str, Counter] = defaultdict(Counter)
+    suffix_tags = _learn_guesser(_name_forms(paths, sents), rules)
+    for forms, readings, gold in sents:
+        for form, rs, (lemma, tag) in zip(forms, readings, gold):
+            pos = tag.split(":", 1)[0]
+            unknown = len(rs) == 1 and rs[0].tag == "ign"
+            if pos in {"subst", "adj", "brev"} and (unknown or form[:1].isupper()):
+                open_tags[tag] += 1
+                if form[:1].isalpha() and lemma:
+                    k = 0
+                    while k < min(len(form), len(lemma)) and form[k].lower() == lemma[k].lower():
+                        k += 1
+                    cut, add = len(form) - k, lemma[k:]
+                    for n in (1, 2, 3, 4):
+                        if len(form) > n + 1 and n >= cut:
+                            rules[tag + "|" + form[-n:]][(cut, add)] += 1
+    tags = [t for t, c in open_tags.most_common(40) if c >= 3]
+    lemma_rules = {k: c.most_common(1)[0][0] for k, c in rules.items() if sum(c.values()) >= 2}
+    upos_counts: dict[str, Counter] = defaultdict(Counter)
+    for p in paths:
+        if _is_iob(p):
+            continue
+        for s in read_conllu(p):
+            for t in s.tokens:
+                pos = t.xpos.split(":", 1)[0]
+                upos_counts[pos][t.upos] += 1
+                upos_counts[pos + "|" + t.lemma][t.upos] += 1
+    upos: dict[str, str] = {}
+    for key, c in upos_counts.items():
+        best, n = c.most_common(1)[0]
+        if "|" not in key:
+            upos[key] = best
+    for key, c in upos_counts.items():
+        if "|" in key:
+            best, n = c.most_common(1)[0]
+            if n >= 2 and best != upos.get(key.split("|", 1)[0]):
+                upos[key] = best
+    return tags, lemma_rules, upos, suffix_tags
+
+
+def _gold_index(cands: Sequence[Analysis], lemma: str, tag: str) -> int | None:
+    fallback = None
+    for k, c in enumerate(cands):
+        if c.tag == tag:
+            if c.lemma == lemma:
+                return k
+            if fallback is None:
+                fallback = k
+    return fallback
+
+
+def _tagger_pass(sents: Sequence[TaggerSentence], model, learner: AveragedPerceptron | None) -> tuple[int, int, int]:
+    """One pass (training when `learner` is given); returns (tokens, tags right, lemmas right)."""
+    from kronika.lang.pl.tagger import (candidate_features, candidates, is_subject, prefer_proper_lemma, score,
+                                        token_features)
+
+    n = tag_ok = lemma_ok = 0
+    weights = learner.weights if learner is not None else model.weights
+    for forms, readings, gold in sents:
+        chosen: list[Analysis] = []
+        subject: Analysis | None = None
+        for i in range(len(forms)):
+            cands = candidates(forms[i], readings[i], model)
+            prev1 = chosen[i - 1] if i > 0 else None
+            prev2 = chosen[i - 2] if i > 1 else None
+            nxt = readings[i + 1] if i + 1 < len(forms) else ()
+            if len(cands) == 1:
+                best = 0
+                feats, cfs = [], []
+            else:
+                feats = token_features(forms, readings, i, prev1, prev2, subject)
+                cfs = [candidate_features(c, prev1, nxt) for c in cands]
+                scores = [score(weights, feats, c, cf) for c, cf in zip(cands, cfs)]
+                best = max(range(len(cands)), key=scores.__getitem__)
+            lemma, tag = gold[i]
+            g = _gold_index(cands, lemma, tag)
+            if learner is not None and g is not None and g != best and len(cands) > 1:
+                learner.tick()
+                gv, pv = set(reading_views(cands[g])), set(reading_views(cands[best]))
+                plus, minus = sorted(gv - pv), sorted(pv - gv)  # sorted: byte-identical models across runs
+                for f in feats:
+                    for v in plus:
+                        learner.update(f, v, 1.0)
+                    for v in minus:
+                        learner.update(f, v, -1.0)
+                for f in cfs[g]:
+                    learner.update(f, "*", 1.0)
+                for f in cfs[best]:
+                    learner.update(f, "*", -1.0)
+            elif learner is not None:
+                learner.tick()
+            c = cands[best] if learner is not None else prefer_proper_lemma(cands[best], cands, forms[i], i == 0)
+            if is_subject(c):
+                subject = c
+            chosen.append(c)
+            n += 1
+            tag_ok += c.tag == tag
+            lemma_ok += c.lemma == lemma
+    return n, tag_ok, lemma_ok
+
+
+def train_tagger(corpus: list[Path], output: Path | None = None, seed: int = 13, epochs: int = 8) -> Iterable[str]:
+    """Train the disambiguator on CoNLL-U files (XPOS = NKJP tags); yields progress lines, writes the model (and,
+    for the packaged path, its manifest entry)."""
+    from kronika.lang.pl.tagger import TaggerModel
+
+    t0 = time.time()
+    paths = [Path(p) for p in corpus]
+    sents = _tagger_sentences(paths)
+    held = sents[::10]
+    train = [s for k, s in enumerate(sents) if k % 10]
+    yield f"tagger: {len(train)} training sentences, {len(held)} held out ({sum(len(s[0]) for s in held)} tokens)"
+    if not sents:
+        raise ValueError("the tagger needs at least one CoNLL-U file (IOB files only add name forms)")
+    open_tags, lemma_rules, upos, suffix_tags = _learn_tables(train, paths)
+    yield f"guesser: {len(suffix_tags)} name endings, {len(lemma_rules)} lemma rules"
+    model = TaggerModel({}, open_tags, lemma_rules, upos, {}, suffix_tags)
+    learner = AveragedPerceptron()
+    rng = random.Random(seed)
+    best = (-1.0, 0, None)
+    for epoch in range(1, epochs + 1):
+        order = list(train)
+        rng.shuffle(order)
+        _tagger_pass(order, model, learner)
+        model.weights = learner.averaged()
+        n, tag_ok, lemma_ok = _tagger_pass(held, model, None)
+        model.weights = learner.weights
+        acc = tag_ok / max(n, 1)
+        yield f"epoch {epoch}: held-out tag accuracy {acc:.4f}, lemma {lemma_ok / max(n, 1):.4f} ({time.time() - t0:.0f}s)"
+        if acc > best[0]:
+            best = (acc, epoch, learner.averaged())
+    acc, epoch, weights = best
+    meta = {"seed": seed, "epochs": epoch, "date": _dt.date.today().isoformat(),
+            "training_data": [p.name for p in paths], "training_sha256": sha256_of_files(paths),
+            "held_out_tag_accuracy": round(acc, 4), "features": len(weights)}
+    final = TaggerModel(weights, open_tags, lemma_rules, upos, meta, suffix_tags)
+    yield from _write_model(final.to_bytes(), output, "tagger.bin", meta)
+    yield f"tagger: best epoch {epoch}, held-out tag accuracy {acc:.4f}"
+
+
+# --- named entities --------------------------------------------------------------------------------------------
+
+
+def _span_f1(gold: list[set], pred: list[set]) -> float:
+    tp = sum(len(g & p) for g, p in zip(gold, pred))
+    ng = sum(len(g) for g in gold)
+    npred = sum(len(p) for p in pred)
+    return 2 * tp / max(ng + npred, 1)
+
+
+def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, epochs: int = 8,
+              max_sentences: int | None = None, min_count: int = 2) -> Iterable[str]:
+    """Train the name recogniser on NKJP IOB files (forms + nested labels); yields progress lines, writes the
+    model (and, for the packaged path, its manifest entry). Features seen fewer than `min_count` times in the
+    training part are dropped; `max_sentences` subsamples for quick runs. The perceptron runs on a dense numpy
+    weight matrix (features × labels) during training; the shipped model keeps only non-negligible weights."""
+    import numpy as np
+
+    from kronika.lang.pl.features import shape
+    from kronika.lang.pl.ner import NerModel, context_features, history_features, spans_from_labels
+
+    t0 = time.time()
+    paths = [Path(p) for p in corpus]
+    sents: list[tuple[list[str], list[list[Analysis]], list[str]]] = []
+    for p in paths:
+        for s in read_iob(p):
+            forms = [t.form for t in s.tokens]
+            sents.append((forms, [list(analyse(f)) for f in forms], [t.label for t in s.tokens]))
+    if max_sentences:
+        sents = sents[:max_sentences]
+    held = sents[::10]
+    train = [s for k, s in enumerate(sents) if k % 10]
+    counts = Counter(lab for s in train for lab in s[2])
+    labels = sorted(lab for lab, c in counts.items() if c >= 2)
+    if "O" not in labels:
+        labels.append("O")
+    lab_index = {lab: k for k, lab in enumerate(labels)}
+    o = lab_index["O"]
+    feat_counts: Counter = Counter()
+    for forms, readings, _ in train:
+        for i in range(len(forms)):
+            feat_counts.update(context_features(forms, readings, i))
+    index: dict[str, int] = {f: k for k, f in enumerate(sorted(f for f, c in feat_counts.items() if c >= min_count))}
+    del feat_counts
+    shapes = sorted({shape(f) for s in train for f in s[0]})
+    hist = ["^"] + labels
+    for p1 in hist:
+        for f in history_features(p1, "^", "") [:1]:
+            index.setdefault(f, len(index))
+        for p2 in hist:
+            index.setdefault(history_features(p1, p2, "")[1], len(index))
+        for sh in shapes:
+            index.setdefault(history_features(p1, "^", sh)[2], len(index))
+
+    def encode(part):
+        out = []
+        for forms, readings, gold in part:
+            rows = [np.fromiter((index[f] for f in context_features(forms, readings, i) if f in index), dtype=np.int32)
+                    for i in range(len(forms))]
+            out.append((forms, rows, [lab_index.get(g, o) for g in gold]))
+        return out
+
+    enc_train, enc_held = encode(train), encode(held)
+    n_feat, n_lab = len(index), len(labels)
+    yield (f"ner: {len(train)} training sentences, {len(held)} held out, {len(labels)} labels, {n_feat} features "
+           f"(prepared in {time.time() - t0:.0f}s)")
+    W = np.zeros((n_feat, n_lab), dtype=np.float32)
+    U = np.zeros((n_feat, n_lab), dtype=np.float64)
+    c = 1
+
+    def hist_rows(forms, i, out):
+        p1 = labels[out[i - 1]] if i else "^"
+        p2 = labels[out[i - 2]] if i > 1 else "^"
+        return [index[f] for f in history_features(p1, p2, shape(forms[i])) if f in index]
+
+    def decode(matrix, forms, rows):
+        out: list[int] = []
+        for i, r in enumerate(rows):
+            idx = np.concatenate((r, np.asarray(hist_rows(forms, i, out), dtype=np.int32)))
+            out.append(int(matrix[idx].sum(0).argmax()))
+        return out
+
+    rng = random.Random(seed)
+    gold_spans = [set(spans_from_labels(s[2])) for s in held]
+    best = (-1.0, 0, None)
+    for epoch in range(1, epochs + 1):
+        order = list(enc_train)
+        rng.shuffle(order)
+        for forms, rows, gold in order:
+            out: list[int] = []
+            for i, r in enumerate(rows):
+                idx = np.concatenate((r, np.asarray(hist_rows(forms, i, out), dtype=np.int32)))
+                guess = int(W[idx].sum(0).argmax())
+                truth = gold[i]
+                if guess != truth:
+                    W[idx, truth] += 1.0
+                    W[idx, guess] -= 1.0
+                    U[idx, truth] += c
+                    U[idx, guess] -= c
+                out.append(guess)
+                c += 1
+        avg = (W - U / c).astype(np.float32)
+        pred = [set(spans_from_labels([labels[k] for k in decode(avg, f, r)])) for f, r, _ in enc_held]
+        f1 = _span_f1(gold_spans, pred)
+        yield f"epoch {epoch}: held-out span F1 {f1:.4f} ({time.time() - t0:.0f}s)"
+        if f1 > best[0]:
+            best = (f1, epoch, avg)
+    f1, epoch, avg = best
+    names = [None] * n_feat
+    for f, k in index.items():
+        names[k] = f
+    weights: dict[str, dict[str, float]] = {}
+    keep = np.abs(avg) >= 0.0015
+    for k in np.nonzero(keep.any(1))[0]:
+        cols = np.nonzero(keep[k])[0]
+        weights[names[k]] = {labels[j]: round(float(avg[k, j]), 3) for j in cols}
+    meta = {"seed": seed, "epochs": epoch, "date": _dt.date.today().isoformat(),
+            "training_data": [p.name for p in paths], "training_sha256": sha256_of_files(paths),
+            "held_out_span_f1": round(f1, 4), "features": len(weights), "sentences": len(train)}
+    yield from _write_model(NerModel(weights, labels, meta).to_bytes(), output, "ner.bin", meta)
+    yield f"ner: best epoch {epoch}, held-out span F1 (all nesting levels, exact) {f1:.4f}"

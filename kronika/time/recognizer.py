@@ -1,0 +1,271 @@
+"""Recognition: time rules matched on a document's tokens, written as placeholders (HeidelTime style).
+
+A match's value is the rule's template filled with what its pattern captured plus `tense` (the governing verb's
+direction, or the rule's own `direction`), e.g. 'UNDEF-weekday-2-past', 'UNDEF-this-day-MINUS-1',
+'UNDEF-year-07', '2023-08-18'. The resolver turns placeholders into TIMEX3 values in a second pass.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from kronika.time.prefilter import rule_index
+from kronika.time.rules import Matcher, Rule, TokenView, load_rules
+from kronika.time.tense import governing_tense
+
+
+@dataclass
+class Candidate:
+    """A recognised expression: token range [tok_start, tok_end), its rule, its placeholder value."""
+
+    tok_start: int
+    tok_end: int
+    start: int
+    end: int
+    rule: str
+    kind: str
+    type: str
+    placeholder: str
+    tense: str = "unknown"
+    sentence: int = -1
+    paragraph: int = 0
+    captures: dict[str, Any] = field(default_factory=dict)
+
+
+def token_views(tokens: Sequence) -> list[TokenView]:
+    """TokenViews of kronika.lang.base.Token objects (every reading's lemma counts). Tokens with the same text,
+    the same readings object, the same chosen reading and tag get views that share their lemmas."""
+    views = []
+    # keyed by the ids of the readings objects; each entry keeps its objects alive, so an id is never reused
+    seen: dict[tuple, tuple[TokenView, Any, Any]] = {}
+    for t in tokens:
+        analyses, chosen, tag = t.analyses, t.chosen, t.tag or ""
+        key = (t.text, id(analyses), id(chosen), tag)
+        found = seen.get(key)
+        if found is not None:
+            views.append(TokenView.like(found[0], t.start, t.end))
+            continue
+        lemmas = {a.lemma for a in (analyses or [])}
+        if chosen is not None:
+            lemmas.add(chosen.lemma)
+        view = TokenView(t.text, lemmas, tag, t.start, t.end)
+        seen[key] = (view, analyses, chosen)
+        views.append(view)
+    return views
+
+
+def _match(pattern: list[Matcher], views: list[TokenView], i: int, limit: int, k: int = 0) -> list[tuple[int, dict]]:
+    """Every way pattern[k:] matches from token i (end index and captures), longest first."""
+    if k == len(pattern):
+        return [(i, {})]
+    m = pattern[k]
+    results: list[tuple[int, dict]] = []
+    if i < limit:
+        ok, value = m.test(views[i])
+        if ok:
+            nexts = [i + 1]
+            if m.repeat:
+                j = i + 1
+                while j < limit and m.test(views[j])[0]:
+                    j += 1
+                    nexts.append(j)
+                nexts.reverse()
+            for n in nexts:
+                for end, caps in _match(pattern, views, n, limit, k + 1):
+                    if m.capture and m.capture not in caps:
+                        caps = {**caps, m.capture: value}
+                    results.append((end, caps))
+                    break
+                if results:
+                    break
+    if m.optional:
+        results.extend(_match(pattern, views, i, limit, k + 1))
+    results.sort(key=lambda r: -r[0])
+    return results
+
+
+def _match_memo(pattern: list[Matcher], views: list[TokenView], i: int, limit: int, tests: dict, k: int = 0,
+                done: dict | None = None) -> list[tuple[int, dict]]:
+    """What `_match` returns, in the same order, computed with each matcher tested at most once per token
+    (`tests`: (id(matcher), token) → test result, shared over a document), each (item, token) state expanded
+    once (`done`) and no sorting: the consuming result is merged into the (already sorted) skipping results
+    where a stable sort by descending end would put it."""
+    if k == len(pattern):
+        return [(i, {})]
+    if done is None:
+        done = {}
+    state = (k, i)
+    found = done.get(state)
+    if found is not None:
+        return found
+    m = pattern[k]
+    taken: tuple[int, dict] | None = None
+    if i < limit:
+        key = (id(m), i)
+        result = tests.get(key)
+        if result is None:
+            result = tests[key] = m.test(views[i])
+        ok, value = result
+        if ok:
+            nexts = [i + 1]
+            if m.repeat:
+                j = i + 1
+                while j < limit:
+                    key = (id(m), j)
+                    result = tests.get(key)
+                    if result is None:
+                        result = tests[key] = m.test(views[j])
+                    if not result[0]:
+                        break
+                    j += 1
+                    nexts.append(j)
+                nexts.reverse()
+            for n in nexts:
+                rest = _match_memo(pattern, views, n, limit, tests, k + 1, done)
+                if rest:
+                    end, caps = rest[0]
+                    if m.capture and m.capture not in caps:
+                        caps = {**caps, m.capture: value}
+                    taken = (end, caps)
+                    break
+    if not m.optional:
+        results = [taken] if taken is not None else []
+    else:
+        results = _match_memo(pattern, views, i, limit, tests, k + 1, done)
+        if taken is not None:
+            at = 0
+            while at < len(results) and results[at][0] > taken[0]:
+                at += 1
+            results = [*results[:at], taken, *results[at:]]
+    done[state] = results
+    return results
+
+
+class _Caps(dict):
+    def __missing__(self, key: str) -> Any:
+        raise KeyError(key)
+
+
+def fill(template: str, captures: dict[str, Any], tense: str) -> str | None:
+    """The template with captures substituted ('{month:02d}', '{unit[dur]}'); None if one is missing."""
+    try:
+        return template.format_map(_Caps(captures, tense=tense))
+    except (KeyError, ValueError, TypeError, IndexError):
+        return None
+
+
+def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = True,
+              views: list[TokenView] | None = None) -> list[Candidate]:
+    """Leftmost-longest, non-overlapping matches of the rules over each paragraph of `doc` (tokens and
+    sentences from the language stages). Ties in length go to the higher priority, then to the earlier rule.
+
+    With `prefilter` (the default) only the rules that can start at a token are tried there (prefilter.py) and
+    matcher tests are cached per token; `prefilter=False` tries every rule at every token with the plain
+    matcher, the reference the fast path must equal. `views` are token_views(doc.tokens) when the caller has
+    them already."""
+    rules = load_rules() if rules is None else rules
+    tokens = doc.tokens
+    if views is None:
+        views = token_views(tokens)
+    n_tok = len(tokens)
+    sent_of = [0] * n_tok
+    para_of = [0] * n_tok
+    for si, s in enumerate(doc.sentences):
+        for k in range(s.token_start, s.token_end):
+            sent_of[k] = si
+            para_of[k] = s.paragraph
+    # matching stops at paragraph ends (sentence splits inside "lat 90. XX wieku" are not trusted)
+    limits = [n_tok] * n_tok
+    k = 0
+    while k < n_tok:
+        j = k
+        while j < n_tok and para_of[j] == para_of[k]:
+            j += 1
+        for x in range(k, j):
+            limits[x] = j
+        k = j
+    if prefilter:
+        index = rule_index(rules)
+        masks = index.token_masks(views)
+        starts = index.starts(masks, limits)
+        tests: dict = {}
+    out: list[Candidate] = []
+    i = 0
+    while i < n_tok:
+        if prefilter:
+            if not starts[i]:
+                i += 1
+                continue
+            tried = index.candidates(masks, i, limits[i])
+        else:
+            tried = list(enumerate(rules))
+        best: tuple[tuple[int, int, int], Rule, dict, str, str] | None = None
+        tense_cache: dict[int, str] = {}
+        for order, rule in tried:
+            if rule.not_prev is not None and i > 0 and rule.not_prev.test(views[i - 1])[0]:
+                continue
+            if prefilter:
+                matches = _match_memo(rule.pattern, views, i, limits[i], tests)
+            else:
+                matches = _match(rule.pattern, views, i, limits[i])
+            for end, caps in matches:
+                if end <= i:
+                    continue
+                if best is not None and (end, rule.priority, -order) <= best[0]:
+                    break
+                if rule.not_next is not None and end < limits[i] and rule.not_next.test(views[end])[0]:
+                    continue
+                if rule.direction:
+                    tense = rule.direction
+                else:
+                    if end not in tense_cache:
+                        s = doc.sentences[sent_of[i]] if doc.sentences else None
+                        tense_cache[end] = (
+                            governing_tense(tokens, s.token_start, s.token_end, i, end) if s else "unknown"
+                        )
+                    tense = tense_cache[end]
+                value = fill(rule.value, caps, tense)
+                if value is None:
+                    continue
+                best = ((end, rule.priority, -order), rule, caps, value, tense)
+                break
+        if best is None:
+            i += 1
+            continue
+        (end, _, _), rule, caps, value, tense = best
+        out.append(
+            Candidate(i, end, tokens[i].start, tokens[end - 1].end, rule.name, rule.kind, rule.type, value,
+                      tense, sent_of[i], para_of[i], caps)
+        )
+        i = end
+    return merge_date_and_clock(out, tokens)
+
+
+_T_PART = re.compile(r"T(\d\d:\d\d|MO|MI|AF|EV|NI)$")
+JOINERS = {",", ".", "o", "około", "ok.", "godz.", "-", "–"}
+
+
+def merge_date_and_clock(cands: list[Candidate], tokens: Sequence) -> list[Candidate]:
+    """A date followed by a clock time or a part of day ("18 sierpnia o godz. 17.00", "we wtorek wieczorem")
+    becomes one TIME expression: the date's placeholder with the clock's T-part."""
+    out: list[Candidate] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "DATE"
+            and c.placeholder.startswith("UNDEF-ref-dayT")
+            and c.paragraph == prev.paragraph
+            and all(tokens[k].text in JOINERS for k in range(prev.tok_end, c.tok_start))
+            and c.tok_start - prev.tok_end <= 2
+            and not _T_PART.search(prev.placeholder)
+            and not prev.placeholder.endswith("_REF")
+        ):
+            t_part = c.placeholder[len("UNDEF-ref-day"):]
+            out[-1] = Candidate(prev.tok_start, c.tok_end, prev.start, c.end, prev.rule + "+" + c.rule,
+                                prev.kind, "TIME", prev.placeholder + t_part, prev.tense, prev.sentence,
+                                prev.paragraph, {**prev.captures, **c.captures})
+            continue
+        out.append(c)
+    return out

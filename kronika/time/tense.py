@@ -1,0 +1,53 @@
+"""The direction a sentence's verb gives a time expression: past, future or unknown (NKJP/Morfeusz tags)."""
+from __future__ import annotations
+
+from typing import Sequence
+
+PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+
+
+def verb_tense(tokens: Sequence, i: int) -> str | None:
+    """The tense of token i if it is a verb that sets one, else None.
+
+    praet ("wymienili") → past; bedzie ("będzie") → future; fin of a perfective verb ("odbędzie się",
+    "spotka") → future; "mieć" in fin followed within three tokens by an infinitive ("ma przyjechać") → future;
+    other fin (present tense) → unknown.
+    """
+    tag = tokens[i].tag or ""
+    pos = tag.split(":", 1)[0]
+    # "ma/mają + infinitive" even when the tagger chose another reading of "ma" ("mój")
+    if any(a.lemma == "mieć" and a.tag.startswith("fin") for a in (getattr(tokens[i], "analyses", None) or [])):
+        for j in range(i + 1, min(i + 4, len(tokens))):
+            if (tokens[j].tag or "").startswith("inf"):
+                return FUTURE
+    if pos == "praet":
+        return PAST
+    if pos == "bedzie":
+        return FUTURE
+    if pos == "fin":
+        if tag.endswith(":perf"):
+            return FUTURE
+        return UNKNOWN
+    return None
+
+
+def governing_tense(tokens: Sequence, sent_start: int, sent_end: int, start: int, end: int) -> str:
+    """The tense of the verb nearest to tokens [start, end) within the sentence [sent_start, sent_end).
+
+    Nearest by token distance; a verb in the same clause (no comma or dash between) is preferred over one
+    across a clause boundary. 'unknown' when the sentence has no tensed verb.
+    """
+    best: tuple[int, str] | None = None
+    for i in range(sent_start, sent_end):
+        if start <= i < end:
+            continue
+        tense = verb_tense(tokens, i)
+        if tense is None:
+            continue
+        lo, hi = (i, start) if i < start else (end, i + 1)
+        distance = (i - end + 1) if i >= end else (start - i)
+        boundaries = sum(1 for k in range(lo, hi) if tokens[k].text in {",", "-", "–", "—", ";", ":"})
+        score = distance + 20 * boundaries
+        if best is None or score < best[0]:
+            best = (score, tense)
+    return best[1] if best else UNKNOWN

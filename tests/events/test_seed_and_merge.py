@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from kronika.events.merge import dates_compatible, merge_events
+from tests.events.helpers import code, keys
+
+
+def test_seed_yields_its_events(seed_txt):
+    from kronika.ingest import read_inputs
+    from kronika.pipeline import default_pipeline
+
+    doc = next(iter(read_inputs([str(seed_txt)])))
+    default_pipeline()(doc)
+    got = {(e["event"], frozenset(keys(doc, e["actor"])), frozenset(keys(doc, e["recipient"]))) for e in doc.events}
+    assert ("CONSULT", frozenset({"PRK", "RUS"}), frozenset()) in got
+    assert ("ACCUSE", frozenset({"USA"}), frozenset({"PRK"})) in got
+    assert ("REJECT", frozenset({"PRK", "RUS"}), frozenset()) in got
+    assert ("AGREE", frozenset({"KOR", "USA", "JPN"}), frozenset()) in got
+    assert ("AID", frozenset({"PRK"}), frozenset({"RUS"})) in got
+    consult = next(e for e in doc.events if e["event"] == "CONSULT" and e["evidence"]["trigger"]["text"].startswith("wymienili"))
+    assert consult["date"] == "2023-08-15"
+    summit = next(e for e in doc.events if e["event"] == "AGREE" and keys(doc, e["actor"]) == {"KOR", "USA", "JPN"})
+    assert summit["location"] == {"name": "Camp David", "country": "USA"}
+    assert summit["date"] == "2023-08-18"
+    # one event per act: the pledge is repeated in three places, the arms deliveries twice
+    assert sum(1 for e in doc.events if e["event"] == "AID") == 1
+
+
+def test_repeated_mentions_merge_into_one_event_with_all_evidence():
+    doc = code("Izrael zbombardował Strefę Gazy. Według wojska izraelskie lotnictwo zbombardowało cele w Strefie Gazy.")
+    assaults = [e for e in doc.events if e["event"] == "ASSAULT"]
+    assert len(assaults) == 1
+    internal = doc.spans["event_triggers"][doc.events.index(assaults[0])]
+    assert len(internal["merged"]) == 1
+    assert assaults[0]["evidence"]["trigger"]["text"] == "zbombardował"
+
+
+def test_different_recipients_or_dates_stay_apart():
+    ents = [{"id": "e1", "name": "Russia", "country": "RUS"}, {"id": "e2", "name": "Ukraine", "country": "UKR"},
+            {"id": "e3", "name": "Poland", "country": "POL"}]
+
+    def ev(rec, date):
+        return {"id": "", "event": "ASSAULT", "actor": ["e1"], "recipient": rec, "date": date, "mode": [],
+                "rules": [], "evidence": {"start": 0, "end": 1}, "confidence": 0.5}
+
+    def it():
+        return {"sentence": 0, "trigger_tokens": [0, 1], "lexicon_entry": "x", "negated": False, "merged": []}
+
+    events, internal = merge_events([ev(["e2"], None), ev(["e3"], None), ev(["e2"], "2024"), ev(["e2"], "2022-02")],
+                                    [it(), it(), it(), it()], ents)
+    assert [e["id"] for e in events] == ["v1", "v2", "v3"]
+    assert events[0]["date"] == "2024"  # the unknown date is filled from the merged mention
+    assert not dates_compatible({"date": "2024"}, {"date": "2022-02"})
+    assert dates_compatible({"date": "2022"}, {"date": "2022-02-24"})
+
+
+def test_explain_marks_trigger_actor_and_recipient(tmp_path):
+    from typer.testing import CliRunner
+
+    from kronika.cli import app
+
+    path = tmp_path / "news.txt"
+    path.write_text("Iran zagroził Izraelowi odwetem. Polska i Litwa poparły w środę Ukrainę.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["explain", str(path), "--date", "2025-12-04"])
+    assert result.exit_code == 0, result.output
+    assert "<Polska> i <Litwa> [poparły]v2 w środę {Ukrainę}." in result.output
+    assert "v2 SUPPORT: Poland, Lithuania -> Ukraine; 2025-12-03" in result.output
+    assert "rules: poprzec, frame:transitive" in result.output

@@ -1,0 +1,59 @@
+"""kronika.time.anchoring.event_date on sentences of our own."""
+from __future__ import annotations
+
+from kronika.time.anchoring import date_of_value, event_date
+from tests.time.helpers import analyse
+
+
+def _trigger(doc, word: str) -> tuple[int, tuple[int, int]]:
+    start = doc.text.index(word)
+    end = start + len(word)
+    index = next(i for i, s in enumerate(doc.sentences) if s.start <= start < s.end)
+    return index, (start, end)
+
+
+def test_the_clause_timex_governs():
+    doc = analyse("We wtorek Putin przyjął wysłanników, a w czwartek skrytykował Europę.")
+    i, span = _trigger(doc, "skrytykował")
+    assert event_date(doc, i, span) == {"date": "2025-12-04", "precision": "day", "enddate": None,
+                                        "date_text": "w czwartek"}
+    i, span = _trigger(doc, "przyjął")
+    assert event_date(doc, i, span)["date"] == "2025-12-02"
+
+
+def test_a_timex_elsewhere_in_the_sentence_frames_the_event():
+    doc = analyse("Rosyjskie wojska zajęły Awdijiwkę w lutym 2024 roku po miesiącach walk.")
+    i, span = _trigger(doc, "zajęły")
+    result = event_date(doc, i, span)
+    assert (result["date"], result["precision"], result["date_text"]) == ("2024-02", "month", "w lutym 2024 roku")
+
+
+def test_the_paragraph_opening_frame():
+    text = ("W czwartkowy poranek kanclerz Niemiec przyjechał do Sejmu.\n\n"
+            "W czwartkowy poranek premier przemawiał w Brukseli. Następnie zabrał głos w sprawie Ukrainy.")
+    doc = analyse(text)
+    i, span = _trigger(doc, "zabrał")
+    result = event_date(doc, i, span)
+    assert result["date"] == "2025-12-04" and result["precision"] == "day"
+    assert result["date_text"] == "W czwartkowy poranek"
+    assert doc.text.index("W czwartkowy poranek premier") < doc.text.index("zabrał")
+
+
+def test_no_evidence_means_unknown_never_the_publication_date():
+    doc = analyse("Ambasador został wezwany do ministerstwa.\n\nRząd zapowiedział nowe sankcje.")
+    i, span = _trigger(doc, "zapowiedział")
+    assert event_date(doc, i, span) == {"date": None, "precision": "unknown", "enddate": None, "date_text": None}
+
+
+def test_durations_and_vague_references_do_not_date_an_event():
+    doc = analyse("Teraz rząd od lat zapowiada reformę.")
+    i, span = _trigger(doc, "zapowiada")
+    assert event_date(doc, i, span)["precision"] == "unknown"
+
+
+def test_date_of_value():
+    assert date_of_value("2023-08-15T17:46") == ("2023-08-15", "day")
+    assert date_of_value("2023-08") == ("2023-08", "month")
+    assert date_of_value("2023-FA") == ("2023", "year")
+    assert date_of_value("PAST_REF") == (None, "unknown")
+    assert date_of_value("2023-W33") == (None, "unknown")
