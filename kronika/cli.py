@@ -359,5 +359,41 @@ def explain(
     for line in explain_paths(paths, date=date):
         typer.echo(line)
 
+kb_app = typer.Typer(help="The actor knowledge base: check it, ask it who a name is.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("check")
+@_user_errors
+def kb_check() -> None:
+    """Validate the knowledge base: ids and codes, dated terms (no two holders of one office at once), Polish names."""
+    from kronika.actors.tools import check
+
+    problems, summary = check()
+    for line in summary:
+        typer.echo(line)
+    for problem in problems:
+        typer.echo(f"problem: {problem}", err=True)
+    typer.echo(f"kronika kb check: {len(problems)} problem(s)")
+    if problems:
+        raise typer.Exit(code=1)
+
+
+@kb_app.command("who")
+@_user_errors
+def kb_who(
+    name: str = typer.Argument(..., help="A name in any form: 'Szojgu', 'Putina', 'Korea Północna', 'KCNA'."),
+    date: Optional[str] = typer.Option(None, "--date", help="Show roles, country and sector on this date (YYYY[-MM[-DD]])."),
+) -> None:
+    """Show what a name resolves to in the knowledge base (and, with --date, the role held then)."""
+    from kronika.actors.tools import who
+
+    lines = who(name, date)
+    if not lines:
+        _fail(f"nothing in the knowledge base is called {name!r}", code=1)
+    for line in lines:
+        typer.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
