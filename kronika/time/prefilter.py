@@ -88,6 +88,7 @@ class RuleIndex:
         self._text_tests: list[tuple[int, Callable[[TokenView], bool]]] = []
         self._plain_tests: list[tuple[int, Matcher]] = []  # matchers without keys
         self._feature_bits: dict[str, int] = {}
+        text_tests: dict[Callable[[TokenView], bool], int] = {}  # a test shared by matchers is run once
         for m in self._matchers:
             bit = self._bit[id(m)]
             keys = m.keys
@@ -99,9 +100,10 @@ class RuleIndex:
                 for w in words:
                     table[w] = table.get(w, 0) | bit
             if keys.text_test is not None:
-                self._text_tests.append((bit, keys.text_test))
+                text_tests[keys.text_test] = text_tests.get(keys.text_test, 0) | bit
             if keys.feature is not None:
                 self._feature_bits[keys.feature] = self._feature_bits.get(keys.feature, 0) | bit
+        self._text_tests = [(bits, test) for test, bits in text_tests.items()]
         self._prefix_lengths = sorted({len(p) for p in self._prefix})
         self._featured = 0
         for bits in self._feature_bits.values():
@@ -204,7 +206,8 @@ _INDEXES: dict[tuple[int, ...], RuleIndex] = {}
 
 
 def rule_index(rules: Sequence[Rule]) -> RuleIndex:
-    """The RuleIndex of a rule set, built once (keyed by the identity of its rules; the index keeps them)."""
+    """The RuleIndex of a rule set, built once (keyed by the identity of its rules, which the index keeps alive;
+    rules and their matchers are not to be changed in place once matched)."""
     key = tuple(id(r) for r in rules)
     index = _INDEXES.get(key)
     if index is None:

@@ -3,6 +3,10 @@
 A match's value is the rule's template filled with what its pattern captured plus `tense` (the governing verb's
 direction, or the rule's own `direction`), e.g. 'UNDEF-weekday-2-past', 'UNDEF-this-day-MINUS-1',
 'UNDEF-year-07', '2023-08-18'. The resolver turns placeholders into TIMEX3 values in a second pass.
+
+`recognize` tries at a token only the rules that can start there (prefilter.py) and tests each matcher at most
+once per token; `recognize(..., prefilter=False)` is the plain reference (every rule at every token), which the
+fast path equals exactly (tests/time/test_prefilter.py).
 """
 from __future__ import annotations
 
@@ -34,24 +38,13 @@ class Candidate:
 
 
 def token_views(tokens: Sequence) -> list[TokenView]:
-    """TokenViews of kronika.lang.base.Token objects (every reading's lemma counts). Tokens with the same text,
-    the same readings object, the same chosen reading and tag get views that share their lemmas."""
+    """TokenViews of kronika.lang.base.Token objects (every reading's lemma counts)."""
     views = []
-    # keyed by the ids of the readings objects; each entry keeps its objects alive, so an id is never reused
-    seen: dict[tuple, tuple[TokenView, Any, Any]] = {}
     for t in tokens:
-        analyses, chosen, tag = t.analyses, t.chosen, t.tag or ""
-        key = (t.text, id(analyses), id(chosen), tag)
-        found = seen.get(key)
-        if found is not None:
-            views.append(TokenView.like(found[0], t.start, t.end))
-            continue
-        lemmas = {a.lemma for a in (analyses or [])}
-        if chosen is not None:
-            lemmas.add(chosen.lemma)
-        view = TokenView(t.text, lemmas, tag, t.start, t.end)
-        seen[key] = (view, analyses, chosen)
-        views.append(view)
+        lemmas = {a.lemma for a in (t.analyses or [])}
+        if t.chosen is not None:
+            lemmas.add(t.chosen.lemma)
+        views.append(TokenView(t.text, lemmas, t.tag or "", t.start, t.end))
     return views
 
 

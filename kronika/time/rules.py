@@ -10,6 +10,9 @@ A rule file (kronika/lang/pl/time/*.yaml, format in that folder's README.md) hol
     /regex/    a token whose text fully matches the regex (named groups are captured)
     M[f]       M, and the token's chosen tag has the feature f ("@unit[pl]": a plural unit noun)
     name=M     captures M's value under `name`;  M?  makes it optional;  M+ repeats it
+
+load_rules compiles each distinct item once (rules share Matchers), and every Matcher carries MatchKeys: what
+its test looks at, so that kronika/time/prefilter.py can tell from an index which rules can start at a token.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable
 
 import yaml
 
@@ -46,26 +49,18 @@ def roman_to_int(text: str) -> int | None:
 
 class TokenView:
     """What a matcher sees of a token: its text, lowercase text, every reading's lemma (lowercase, with the
-    lowercase text itself; a frozenset), the chosen tag."""
+    lowercase text itself), the chosen tag."""
 
     __slots__ = ("text", "lower", "lemmas", "tag", "start", "end", "_sorted")
 
-    def __init__(self, text: str, lemmas: Iterable[str], tag: str, start: int, end: int):
+    def __init__(self, text: str, lemmas: set[str], tag: str, start: int, end: int):
         self.text = text
         self.lower = lower = text.lower()
-        self.lemmas = frozenset([*(lemma.lower() for lemma in lemmas), lower])
+        self.lemmas = {lemma.lower() for lemma in lemmas} | {lower}
         self.tag = tag
         self.start = start
         self.end = end
         self._sorted: tuple[str, ...] | None = None
-
-    @classmethod
-    def like(cls, other: TokenView, start: int, end: int) -> TokenView:
-        """A view of another token with the same text, readings and tag as `other` (they share its lemmas)."""
-        view = cls.__new__(cls)
-        view.text, view.lower, view.lemmas, view.tag = other.text, other.lower, other.lemmas, other.tag
-        view.start, view.end, view._sorted = start, end, other._sorted
-        return view
 
     @property
     def sorted_lemmas(self) -> tuple[str, ...]:
@@ -76,7 +71,9 @@ class TokenView:
 
 
 def _int(text: str) -> int | None:
-    return int(text) if text.isdigit() else None
+    """The value of a text of decimal digits ('2023', Unicode Nd digits too), else None. (str.isdigit would let
+    '10²' or '①' through to int(), which raises.)"""
+    return int(text) if text.isdecimal() else None
 
 
 def _b_int(t: TokenView) -> Any:
@@ -289,6 +286,22 @@ def _class_matcher(entries: dict[str, Any]) -> tuple[Callable[[TokenView], tuple
     return test, keys
 
 
+@lru_cache(maxsize=None)
+def _builtin_text_test(name: str) -> Callable[[TokenView], bool]:
+    """Whether builtin `name` accepts a token (one function per builtin, so an index tests it once per token)."""
+    fn = BUILTINS[name]
+    if name in DIGIT_BUILTINS:
+        return lambda t: not t.text.isalpha() and fn(t) is not None
+    return lambda t: fn(t) is not None
+
+
+@lru_cache(maxsize=None)
+def _regex_text_test(pattern: str) -> Callable[[TokenView], bool]:
+    """Whether the token text fully matches `pattern` (one function per pattern)."""
+    rx = re.compile(pattern)
+    return lambda t: rx.fullmatch(t.text) is not None
+
+
 def compile_matcher(source: str, lexicon: dict[str, dict], cache: dict[str, Matcher] | None = None) -> Matcher:
     """Compile one pattern item (see the module docstring). With `cache` (source → Matcher, for one lexicon),
     an item already compiled is shared rather than compiled again: a Matcher depends on its source only."""
@@ -328,10 +341,7 @@ def compile_matcher(source: str, lexicon: dict[str, dict], cache: dict[str, Matc
             v = fn(t)
             return v is not None, v
 
-        if name in DIGIT_BUILTINS:
-            keys = MatchKeys(text_test=lambda t, fn=fn: not t.text.isalpha() and fn(t) is not None)
-        else:
-            keys = MatchKeys(text_test=lambda t, fn=fn: fn(t) is not None)
+        keys = MatchKeys(text_test=_builtin_text_test(name))
         capture = capture or name
     elif item.startswith("/") and item.endswith("/") and len(item) > 2:
         rx = re.compile(item[1:-1])
@@ -342,7 +352,7 @@ def compile_matcher(source: str, lexicon: dict[str, dict], cache: dict[str, Matc
                 return False, None
             return True, (mm.groupdict() or t.text)
 
-        keys = MatchKeys(text_test=lambda t, rx=rx: rx.fullmatch(t.text) is not None)
+        keys = MatchKeys(text_test=_regex_text_test(item[1:-1]))
     elif item.startswith("~") and len(item) > 1:
         stems = tuple(s.lower() for s in item[1:].split("|"))
 

@@ -231,8 +231,10 @@ class PolemEntry:
     lemma: str  # gold base form
     orth: str
     tokens: list[str]
-    space_before: list[bool]
+    space_before: list[bool]  # as recorded; unreliable in the shared files (see evaluation._space_between)
     category: str
+    bases: list[str] = field(default_factory=list)  # the file's base form of each token
+    ctags: list[str] = field(default_factory=list)  # the file's tag of each token
 
     @property
     def text(self) -> str:
@@ -254,5 +256,5 @@ def read_polem(path: Path | str) -> list[PolemEntry]:
         flags = [f == "True" for f in cols[4].split()]
         if len(flags) != len(tokens):
             flags = [True] * len(tokens)
-        out.append(PolemEntry(cols[0], cols[1], tokens, flags, cols[5]))
+        out.append(PolemEntry(cols[0], cols[1], tokens, flags, cols[5], cols[2].split(), cols[3].split()))
     return out
