@@ -22,6 +22,7 @@ import yaml
 
 from kronika.actors import gazetteer as gz
 from kronika.actors.kb import DATA, KnowledgeBase, Person, load_kb
+from kronika.actors.names import foreign_word_base, plausible_ner_span
 from kronika.actors.places import load_places
 from kronika.actors.roles import RolePhrase, TokenMatch, nominative_phrase, parse_role_phrase, token_case
 
@@ -357,6 +358,9 @@ class Linker:
                 continue
             ts, te = self.by_start[s.start], self.by_end[s.end]
             surface = self.doc.text[s.start:s.end]
+            if not plausible_ner_span([t.text for t in self.tokens[ts:te] if t.kind == "word"],
+                                      self._word_before(ts)):
+                continue
             if not surface[:1].isupper() and not surface[:1].isdigit():
                 continue  # "rosyjski", "polsko-ukraińskie": adjectives, not names
             if all(self.tags[k].split(":")[0] in ("adj", "adja", "ppas", "pact") or self.tokens[k].kind != "word"
@@ -373,6 +377,16 @@ class Linker:
             out[ts] = (te, typ, self._ner_base(ts, te, base, typ))
         return out
 
+    def _word_before(self, i: int) -> str | None:
+        """The word before token i, with its abbreviation dot ("św."); None at the start or after other
+        punctuation."""
+        if i == 0:
+            return None
+        prev = self.tokens[i - 1]
+        if prev.text == "." and i > 1 and self.tokens[i - 2].kind == "word" and not self.tokens[i - 2].space_after:
+            return self.tokens[i - 2].text + "."
+        return prev.text if prev.kind == "word" else None
+
     def _ner_base(self, ts: int, te: int, base: str, typ: str) -> str:
         """The recogniser's base form, word by word, except that a word Morfeusz does not know keeps its
         written form (the recogniser guesses foreign names badly: "Anthony" is not "Anthona")."""
@@ -383,19 +397,32 @@ class Linker:
             return base if len(base.split()) == len(surface.split()) or typ != "person" else surface
         out = []
         nominative = token_case(self.tags[te - 1]) == "nom"
-        endings = self.rules["unknown_name_endings"]
-        for k, (tok, b) in enumerate(zip(self.tokens[ts:te], bwords)):
+        doc_words = self._surface_words()
+        toks = self.tokens[ts:te]
+        unknown = [all(a.pos == "ign" for a in tok.analyses) for tok in toks]
+        # "Claesa Aronssona": every word of a man's foreign name in the genitive ends in -a
+        genitive_a = typ == "person" and te - ts > 1 and all(unknown) and \
+            all(tok.text.endswith("a") for tok in toks) and ":m1" in self.tags[te - 1] and not nominative
+        for tok_index, tok, b, ign in zip(range(ts, te), toks, bwords, unknown):
             text = tok.text
-            stripped = _guess_base(text, self._surface_words(), endings)
+            if ign:
+                tag = self.tags[tok_index]
+                base_word = foreign_word_base(text, doc_words, nominative=nominative and typ == "person",
+                                              masculine_oblique=typ == "person" and ":m1" in tag
+                                              and token_case(tag) in ("gen", "acc"),
+                                              guess=b if typ != "person" else None)
+                if genitive_a and base_word == text and len(text) > 4:
+                    base_word = text[:-1]
+                out.append(base_word)
+                continue
+            stripped = _guess_base(text, doc_words, self.rules["unknown_name_endings"])
             if stripped != text:
                 out.append(stripped)  # "Skripala" → "Skripal": the bare form occurs in the document
                 continue
             for apostrophe in ("'", "’"):
                 if apostrophe in text[1:]:
                     text = text.split(apostrophe)[0]  # "Ozzy'ego" → "Ozzy"
-            if (typ == "person" and (nominative or (tok.chosen is not None and tok.chosen.pos == "ign"
-                                                    and b[:1].isupper() and not b.startswith(text[:3])))) \
-                    or text != tok.text:
+            if (typ == "person" and nominative) or text != tok.text:
                 out.append(text)
             else:
                 out.append(b)
@@ -484,7 +511,15 @@ class Linker:
 
     def _add_unknown_names(self, names: dict[int, tuple[int, str, str]], role_at: dict[int, RolePhrase]) -> None:
         # the role phrase that ends right before a name gives it a country and sector
-        before: dict[int, RolePhrase] = {rp.name_start: rp for rp in role_at.values()}
+        before: dict[int, RolePhrase] = {}
+        for rp in role_at.values():
+            before[rp.name_start] = rp
+            # "rosyjski wiceminister energetyki Pavel Sorokin": up to two lower-case genitive words between
+            k = rp.name_start
+            while k < len(self.tokens) and k - rp.name_start < 2 and self.tokens[k].kind == "word" \
+                    and self.tokens[k].text.islower() and token_case(self.tags[k]) == "gen":
+                k += 1
+                before.setdefault(k, rp)
         surface_words = {t.text for t in self.tokens if t.kind == "word"}
         endings = self.rules["unknown_name_endings"]
         for ts, (te, typ, base) in sorted(names.items()):

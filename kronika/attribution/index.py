@@ -9,6 +9,8 @@ from functools import lru_cache
 VERB_POS = frozenset({"praet", "fin", "bedzie", "imps", "inf", "impt", "pcon", "winien", "pred"})
 NOMINAL_POS = frozenset({"subst", "depr"})
 GENDERS = ("m1", "m2", "m3", "f", "n")
+# endings of masculine names in the instrumental, dative and genitive/accusative ("Sorokinem", "Scholzowi")
+OBLIQUE_NAME_ENDINGS = ("em", "owi", "ego", "emu")
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,12 @@ class DocIndex:
         tok = self.tokens[m.tok_start]
         pool = tok.analyses or readings(tok)
         if any(a.pos == "ign" for a in pool):
+            # a foreign name the morphology does not know: its Polish oblique endings still show
+            # ("z wiceministrem Pavlem Sorokinem", "Olafowi Scholzowi")
+            if self.entity_type(m.entity) == "person":
+                words = [t.text.lower() for t in self.tokens[m.tok_start:m.tok_end]]
+                if words and all(w.endswith(OBLIQUE_NAME_ENDINGS) for w in words):
+                    return False
             return True
         nominal = [a for a in pool if a.pos in NOMINAL_POS]
         if self.entity_type(m.entity) == "person":

@@ -30,6 +30,8 @@ class Lexicon:
     addressee_nouns: frozenset[str]
     addressee_verbs: frozenset[str]
     pronouns: dict[str, tuple[str | None, str | None]]
+    person_nouns: frozenset[str]
+    as_said: frozenset[str]
     sources: dict[str, Any]
     markers: dict[str, Any]
 
@@ -67,6 +69,8 @@ def load_lexicon() -> Lexicon:
         addressee_nouns=frozenset(addressee.get("nouns_before_do") or ()),
         addressee_verbs=frozenset(addressee.get("verbs_before_do") or ()),
         pronouns=pronouns,
+        person_nouns=frozenset(speech.get("person_nouns") or ()),
+        as_said=frozenset(speech.get("as_said") or ()),
         sources=_read("source_phrases.yaml"),
         markers=_read("evidential_markers.yaml"),
     )

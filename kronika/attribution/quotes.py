@@ -66,7 +66,9 @@ def looks_like_name(content: str) -> bool:
     words = [w for w in content.replace("-", " ").split() if any(c.isalpha() for c in w)]
     if not words or len(words) > 6:
         return False
-    return all(w.lstrip("'’\"(")[:1].isupper() for w in words)
+    caps = [w.lstrip("'’\"(")[:1].isupper() for w in words]
+    # short function words may stand between capitalised ones ("Fakty po Faktach", "Prawo i Sprawiedliwość")
+    return caps[0] and caps[-1] and all(c or len(w) <= 3 for c, w in zip(caps, words))
 
 
 # ------------------------------------------------------------------------------------------ cues
@@ -103,6 +105,12 @@ def _is_dash(ix: DocIndex, i: int) -> bool:
     return before_space and after_space
 
 
+def _verbal(tok) -> bool:
+    """A finite, past, impersonal or infinitive reading is the token's chosen one."""
+    a = tok.chosen if tok.chosen is not None else (tok.analyses[0] if tok.analyses else None)
+    return a is not None and a.pos in ("praet", "fin", "imps", "inf", "bedzie", "pred", "winien")
+
+
 def _starts_upper(ix: DocIndex, i: int) -> bool:
     return i < len(ix.tokens) and ix.tokens[i].text[:1].isupper()
 
@@ -113,6 +121,13 @@ def _at_quote_start(text: str, open_: int, para_start: int) -> bool:
     while k >= para_start and text[k] in " \t":
         k -= 1
     return k < para_start or text[k] in ".!?:-–—\n"
+
+
+def _speech_like(content: str) -> bool:
+    """A quoted passage that reads as speech, not a title: it begins with a capital and has at least four
+    words ('"Z pewnością nie będziemy się ociągać …" - przekonuje', after a headline with no full stop)."""
+    words = content.split()
+    return len(words) >= 4 and content[:1].isupper() and not looks_like_name(content)
 
 
 # ------------------------------------------------------------------------------------------ finding reports
@@ -145,16 +160,34 @@ class _Finder:
         order = ("after", "before") if after_first else ("before", "after")
         for side in order:
             if side == "after":
-                m = sp.subject_after(ix, cue_end, agr, limit, exclude)
+                m = sp.subject_after(ix, cue_end, agr, limit, exclude, skip=self.spans)
             else:
                 m = sp.subject_before(ix, cue_tok, agr, floor, exclude)
             if m is not None:
                 return m.entity, f"subject-{side}"
-        prev = self._previous(cue_tok, agr)
+        if sp.person_noun_subject(ix, lex, cue_tok, self._sentence_floor(cue_tok)):
+            # "Polityk zapewniła, że …": a person, possibly named several sentences back
+            prev = sp.antecedent(ix, cue_tok, agr, self.speakers, sentences_back=12,
+                                 skip=self._contents(exclude), person_only=True)
+            return (prev.entity, "person-noun") if prev else (None, "")
+        prev = self._previous(cue_tok, agr, exclude)
         return (prev.entity, prev.rule) if prev else (None, "")
 
-    def _previous(self, cue_tok: int, agr) -> sp.Speaker | None:
-        return sp.antecedent(self.ix, cue_tok, agr, self.speakers)
+    def _contents(self, exclude: tuple[int, int] | None = None) -> list[tuple[int, int]]:
+        """The content spans of the reports found so far (and `exclude`): people named inside what someone
+        said are not the speaker of a later dropped subject."""
+        out = [(r.start, r.end) for r in self.reports if r.rule != "cue-topic"]
+        if exclude:
+            out.append(exclude)
+        return out
+
+    def _previous(self, cue_tok: int, agr, exclude: tuple[int, int] | None = None) -> sp.Speaker | None:
+        """The antecedent of a dropped subject; for a quote closed by the cue, counted from where the quote
+        opens (a long quote does not push its speaker out of reach)."""
+        before = cue_tok
+        if exclude and exclude[0] < self.ix.tokens[cue_tok].start:
+            before = min(cue_tok, self.ix.token_at(exclude[0]))
+        return sp.antecedent(self.ix, before, agr, self.speakers, skip=self._contents(exclude))
 
     def _prepositional_speaker(self, i: int) -> tuple[str | None, str, int]:
         """Speaker of "według X" / "zdaniem X" / "jego zdaniem" at token i; also the last token used."""
@@ -216,6 +249,8 @@ class _Finder:
                 events.append((tok.start, i, "that"))
             elif tok.text.lower() in ("według", "zdaniem"):
                 events.append((tok.start, i, "prep"))
+            elif tok.text.lower() in self.lex.as_said:
+                events.append((tok.start, i, "as"))
         for k, (open_, close) in enumerate(self.spans):
             events.append((open_, k, "quote"))
         events.sort()
@@ -226,6 +261,8 @@ class _Finder:
                 self._that(i)
             elif what == "prep":
                 self._prep(i)
+            elif what == "as":
+                self._as_said(i)
         # quote marks last: a partial quote needs the cue before it, found above
         for open_, close in self.spans:
             self._quoted(open_, close)
@@ -249,7 +286,7 @@ class _Finder:
         para = ix.paragraph_span(ix.paragraph_of_sentence(ix.sentence_of(i)))
         kind, start, rule = "", 0, ""
         span = next((s for s in self.spans if s[1] == k), None)
-        if span and _at_quote_start(text, span[0], para[0]):
+        if span and (_at_quote_start(text, span[0], para[0]) or _speech_like(text[span[0] + 1:span[1]])):
             kind, start, end, rule = "direct", span[0] + 1, span[1], "quote-then-dash-cue"
         else:
             opening = self._opening_dash(i, para[0])
@@ -272,7 +309,8 @@ class _Finder:
         ix = self.ix
         si = ix.sentence_of(closing)
         floor_tok = ix.sentences[max(0, si - 4)].token_start if ix.sentences else 0
-        prev_end = max((r.end for r in self.reports), default=-1)
+        # reported speech found inside the dash speech ("… poinformował mnie o … - mówił") does not bound it
+        prev_end = max((r.end for r in self.reports if r.kind == "direct"), default=-1)
         j = closing - 1
         while j >= floor_tok:
             tok = ix.tokens[j]
@@ -301,6 +339,8 @@ class _Finder:
             if hit and hit[1] >= j - 1:
                 found = (hit[0], k, hit[1])
                 break
+        if not found and ix.tokens[i].text.lower() in self.lex.complementizers:
+            found = self._cue_before_adjunct(j)
         if not found:
             return
         cue, cue_tok, cue_end = found
@@ -320,8 +360,55 @@ class _Finder:
         start, end = ix.tokens[start_tok].start, ix.tokens[last].end
         speaker, srule = self._speaker(cue_tok, cue_end, after_first=False, exclude=None,
                                        floor=self._sentence_floor(cue_tok), limit=i)
+        topic = ix.tokens[i].text.lower() in self.lex.topic_prepositions
         self._add(Report("indirect", start, end, cue.cue, cue_tok, speaker, srule, reporting=cue.reporting,
-                         rule="cue-that"))
+                         rule="cue-topic" if topic else "cue-that"))
+
+    def _cue_before_adjunct(self, j: int, reach: int = 7) -> tuple[Cue, int, int] | None:
+        """A cue separated from "że" by an adjunct without a verb ("przekazała podczas konferencji, że",
+        "podkreśliła w raporcie, że", "powiedział dziennikarzom w Brukseli, że"): the nearest cue within
+        `reach` tokens before token j of the same clause, with no other verb between."""
+        ix = self.ix
+        floor = self._sentence_floor(j)
+        for k in range(j - 3, max(floor, j - reach) - 1, -1):
+            between = ix.tokens[k + 1:j + 1]
+            if any(t.text in sp.CLAUSE_STOPS or t.text in SENTENCE_END for t in between):
+                return None
+            hit = cue_at(ix, self.lex, k)
+            if hit:
+                rest = ix.tokens[hit[1] + 1:j + 1]
+                if any(_verbal(t) for t in rest):
+                    return None
+                return hit[0], k, hit[1]
+        return None
+
+    def _as_said(self, i: int) -> None:
+        """"Jak zaznaczył, to tam …" / "Jak podkreślił Tusk, …": "jak" + a cue + comma opens indirect speech
+        over the rest of the sentence (a medium's "jak podaje CNN" is a source, see sources.py)."""
+        ix = self.ix
+        hit = cue_at(ix, self.lex, i + 1)
+        if not hit:
+            return
+        cue, cue_end = hit
+        cue_tok = i + 1
+        if any(r.cue_tok == cue_tok for r in self.reports):
+            return
+        end_tok = self._sentence_end_tok(i)
+        comma = next((k for k in range(cue_end + 1, min(cue_end + 6, end_tok)) if ix.tokens[k].text == ","), None)
+        if comma is None or comma + 1 >= end_tok:
+            return
+        for k in range(comma + 1, end_tok):
+            if _is_dash(ix, k) and cue_at(ix, self.lex, k + 1):
+                end_tok = k
+                break
+        last = end_tok - 1
+        while last > comma + 1 and ix.tokens[last].text in SENTENCE_END:
+            last -= 1
+        start, end = ix.tokens[comma + 1].start, ix.tokens[last].end
+        speaker, srule = self._speaker(cue_tok, cue_end, after_first=True, exclude=(start, end),
+                                       floor=cue_tok, limit=comma)
+        self._add(Report("indirect", start, end, cue.cue, cue_tok, speaker, srule, reporting=cue.reporting,
+                         rule="jak-cue"))
 
     def _prep(self, i: int) -> None:
         """"Według X, …" / "Zdaniem X …" at the start of a sentence: X's view over the rest of it;

@@ -130,6 +130,13 @@ def event_status(ix: DocIndex, lex: Lexicon, ts: int, te: int, category: str | N
         for sc in accusations:
             if sc.start <= start < sc.end:
                 return "alleged", "accusation-object"
+    denial = set(mk.get("denied", {}).get("lemmas") or ())
+    if denial and _words_before(ix, s_lo, ts, denial) and not _words_before(ix, ts, te, denial):
+        # the act inside a denial ("zaprzeczyła, jakoby …"): "jakoby" here belongs to the denial, not hearsay
+        for k in range(s_lo, ts):
+            if lemma_set(ix.tokens[k]) & denial and any(t.text.lower() in ("jakoby", "że", "iż")
+                                                        for t in ix.tokens[k:ts]):
+                return "denied", "inside-denial"
     alleged = mk["alleged"]
     words = set(alleged.get("words") or ())
     if _words_before(ix, a, min(b, te + 2), words):
@@ -146,13 +153,6 @@ def event_status(ix: DocIndex, lex: Lexicon, ts: int, te: int, category: str | N
                     return "denied", "negated-in-actor-report"
         denial = set(mk.get("denied", {}).get("lemmas") or ())
         return "negated", "nie-before-verb"
-    denial = set(mk.get("denied", {}).get("lemmas") or ())
-    if denial and _words_before(ix, s_lo, ts, denial) and not _words_before(ix, ts, te, denial):
-        # the act inside a denial ("zaprzeczyła, jakoby …")
-        for k in range(s_lo, ts):
-            if lemma_set(ix.tokens[k]) & denial and any(t.text.lower() in ("jakoby", "że", "iż")
-                                                        for t in ix.tokens[k:ts]):
-                return "denied", "inside-denial"
     hyp = mk["hypothetical"]
     if category not in set(hyp.get("exempt_events") or ()):
         conds = [c.split() for c in hyp.get("conditionals") or ()]

@@ -52,23 +52,53 @@ def _adjective_countries() -> dict[str, str]:
     return out
 
 
-def _country_entity(doc, code: str, coding: Coding, tok) -> str:
-    for e in list(doc.entities) + coding.new_entities:
+ADJ_PREFIX = "@adj:"
+
+
+def _existing_country(doc, code: str) -> str | None:
+    for e in doc.entities:
         if e.get("type") == "country" and e.get("country") == code:
             return e["id"]
+    return None
+
+
+def _materialise_adjective_countries(doc, coding: Coding, adj_tokens: dict[str, list]) -> None:
+    """Turn the placeholder ids of countries named only by an adjective into entities, for those countries
+    that an event uses as actor or recipient: canonical KB name, type country, mentions = the adjectives'
+    offsets. Placeholders no event uses create nothing."""
     from kronika.actors.kb import load_kb
 
-    c = load_kb().country(code)
-    n = 1 + max([int(e["id"][1:]) for e in list(doc.entities) + coding.new_entities
-                 if str(e.get("id", "")).startswith("e") and e["id"][1:].isdigit()] or [0])
-    ent = {"id": f"e{n}", "name": c.name if c else code, "type": "country", "country": code, "sector": None,
-           "wikidata": c.wikidata if c and c.wikidata else None,
-           "mentions": [{"start": tok.start, "end": tok.end, "text": tok.text}]}
-    coding.new_entities.append(ent)
-    return ent["id"]
+    used: list[str] = []
+    for ev in coding.events:
+        for eid in list(ev["actor"]) + list(ev["recipient"]):
+            if eid.startswith(ADJ_PREFIX) and eid not in used:
+                used.append(eid)
+    if not used:
+        return
+    kb = load_kb()
+    n = max([int(e["id"][1:]) for e in doc.entities
+             if str(e.get("id", "")).startswith("e") and str(e["id"])[1:].isdigit()] or [0])
+    mapping: dict[str, str] = {}
+    for ph in used:
+        code = ph[len(ADJ_PREFIX):]
+        c = kb.country(code)
+        n += 1
+        ent = {"id": f"e{n}", "name": c.name if c else code, "type": "country", "country": code, "sector": None,
+               "wikidata": c.wikidata if c and c.wikidata else None,
+               "mentions": [{"start": t.start, "end": t.end, "text": t.text} for t in adj_tokens.get(ph, [])]}
+        coding.new_entities.append(ent)
+        mapping[ph] = ent["id"]
+    for ev in coding.events:
+        for role in ("actor", "recipient"):
+            out: list[str] = []
+            for eid in ev[role]:
+                eid = mapping.get(eid, eid)
+                if eid not in out:
+                    out.append(eid)
+            ev[role] = out
 
 
-def _mention_maps(doc, coding: Coding):
+def _mention_maps(doc, adj_tokens: dict[str, list]):
     starts = fr.token_index(doc)
     by_token: dict[int, tuple[str, int, int, str]] = {}
     covered: set[int] = set()
@@ -88,7 +118,8 @@ def _mention_maps(doc, coding: Coding):
         if not readings:
             continue
         code = table[readings[0].lemma.lower()]
-        eid = _country_entity(doc, code, coding, tok)
+        eid = _existing_country(doc, code) or f"{ADJ_PREFIX}{code}"
+        adj_tokens.setdefault(eid, []).append(tok)
         cases = frozenset(c for a in readings for c in fr._cases(a.tag))
         nums = frozenset(n for a in readings for n in fr._numbers(a.tag))
         adjs[i] = (eid, cases, nums)
@@ -232,8 +263,9 @@ class Coder:
         coding = Coding()
         if not doc.tokens or not doc.sentences:
             return coding
-        by_token, adjs = _mention_maps(doc, coding)
-        etypes = {e["id"]: e for e in list(doc.entities) + coding.new_entities}
+        adj_tokens: dict[str, list] = {}
+        by_token, adjs = _mention_maps(doc, adj_tokens)
+        etypes = {e["id"]: e for e in doc.entities}
         views: list[fr.SentenceView] = []
         last_subject: fr.Group | None = None
         last_paragraph = None
@@ -265,6 +297,7 @@ class Coder:
                 if subj is not None:
                     last_subject = subj
                     break
+        _materialise_adjective_countries(doc, coding, adj_tokens)
         return coding
 
     # ------------------------------------------------------------------ one candidate
@@ -361,6 +394,8 @@ class Coder:
             for slot in recip_slots:
                 if recipient_g is not None:
                     break
+                if slot.name == "acc_owner":
+                    continue  # tried last, below
                 if slot.name == "subj":
                     g = fr.find_subject(doc, view, lex, cand.head, v, clause, avoid_acc=True, exclude=used)
                 else:
@@ -369,6 +404,12 @@ class Coder:
                     recipient_g = g
                     used.add(id(g))
                     rules.append(f"recipient:{slot.name}")
+            if recipient_g is None and not cand.nominal and any(sl.name == "acc_owner" for sl in recip_slots):
+                g = fr.object_genitive(doc, view, cand.head, clause, used)
+                if g is not None:
+                    recipient_g = g
+                    used.add(id(g))
+                    rules.append("recipient:object_genitive")
         actors: list[str] = list(actor_g.entities) if actor_g is not None else []
         if actor_g is not None:
             rules.append(f"actor:{actor_source}" + (f"({actor_g.via})" if actor_g.via else ""))
@@ -458,7 +499,7 @@ class Coder:
         }
         internal = {"sentence": view.index, "trigger_tokens": [first, last + 1], "head": cand.head,
                     "negated": cand.negated, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
-                    "embedded_in": None, "merged": []}
+                    "reciprocal": bool(frame.reciprocal), "embedded_in": None, "merged": []}
         return ev, internal, ""
 
     def _location(self, doc, view, head: int, used: set[int], etypes: dict) -> dict | None:

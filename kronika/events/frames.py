@@ -97,6 +97,7 @@ class SentenceView:
     mentions: list[Mention]
     groups: list[Group]
     subjects: dict[int, Group | None] = field(default_factory=dict)
+    role_groups: list[Group] | None = None
 
 
 def clause_ids(doc, start: int, end: int, lex: Lexicon) -> dict[int, int]:
@@ -140,6 +141,8 @@ def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[st
         if not tc:
             continue
         cases = tc if cases is None else (cases & tc or cases)
+    if person:
+        numbers = {"sg"}  # one person is grammatically singular ("Joe" has a deprecative plural reading)
     if not cases:
         return ALL_CASES, frozenset(numbers or {"sg", "pl"}), False
     return frozenset(cases), frozenset(numbers or {"sg", "pl"}), cases != set(ALL_CASES)
@@ -159,11 +162,17 @@ def _declinable(readings: list) -> list:
 
 
 def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
-                    skippable: set[int] = frozenset(), blocked: set[int] = frozenset()) -> tuple[str | None, set[str]]:
+                    skippable: set[int] = frozenset(), blocked: set[int] = frozenset(),
+                    mention_cases: frozenset[str] | None = None) -> tuple[str | None, set[str]]:
     """The preposition that governs a noun phrase starting at token `m_start` (skipping adjectives,
-    determiners and role nouns before it), with the cases it takes."""
+    determiners and role nouns before it), with the cases it takes.
+
+    With `mention_cases` (the name's own cases, when known), a common noun skipped on the way that the
+    preposition governs and that shares no case with the name is the preposition's own object: "w nocy Kijów"
+    leaves "Kijów" ungoverned, while "z kanclerzem Niemiec Merzem" (apposition, same case) keeps "z"."""
     j = m_start - 1
     skipped = 0
+    nouns: list[set[str]] = []
     while j >= s_start and skipped <= 4 and clause_of.get(j) == clause_of.get(m_start):
         tok = doc.tokens[j]
         preps = [a for a in tok.analyses if a.pos == "prep"]
@@ -173,6 +182,9 @@ def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
                 cases |= _cases(a.tag)
             if skipped == 0:
                 cases.add("adjacent")
+            if mention_cases is not None and nouns and not any(n & mention_cases for n in nouns) and (
+                    nouns[-1] & cases):
+                return None, set()
             return preps[0].lemma.lower(), cases
         low = tok.text.lower()
         if j in skippable:
@@ -184,6 +196,8 @@ def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
             return None, set()
         if low in SKIP_BEFORE_NP or (any_pos(tok, ADJ_POS | {"subst"}) and not tok.text[:1].isupper()
                                       and not any_pos(tok, FINITE_POS | {"inf", "conj", "comp"})):
+            if any_pos(tok, {"subst"}) and low not in SKIP_BEFORE_NP:
+                nouns.append({c for a in tok.analyses if a.pos == "subst" for c in _cases(a.tag)})
             j -= 1
             skipped += 1
             continue
@@ -212,11 +226,23 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
         i += 1
     for m in mentions:
         prev = doc.tokens[m.start - 1] if m.start > s.token_start else None
+        k = m.start - 1  # "ministra spraw zagranicznych Francji": the noun before the lowercase adjectives
+        while (k > s.token_start and doc.tokens[k].kind == "word" and not doc.tokens[k].text[:1].isupper()
+               and any_pos(doc.tokens[k], {"adj"}) and not any_pos(doc.tokens[k], {"subst", "prep"} | FINITE_POS)):
+            k -= 1
+        if k < m.start - 1 and k >= s.token_start and any_pos(doc.tokens[k], {"subst"}) and \
+                not doc.tokens[k].text[:1].isupper():
+            prev = doc.tokens[k]
         prev_is_noun = prev is not None and (
             (any_pos(prev, {"subst", "ger"}) and (not prev.text[:1].isupper() or m.start - 1 == s.token_start)
              and not any_pos(prev, {"prep"}))
             or any(o.end == m.start for o in mentions))
-        if m.kind == "name" and prev_is_noun and m.known_case and "gen" in m.cases and not (
+        # "prezydent USA Joe Biden": a name between a role noun and the name it qualifies is an attribute,
+        # whatever its case (indeclinable "USA", "NATO")
+        role_between = (prev is not None and m.kind == "name" and not m.known_case
+                        and {lm.lower() for lm in lemmas(prev)} & lex.role_heads
+                        and any(o.start == m.end and o.kind == "name" for o in mentions))
+        if role_between or m.kind == "name" and prev_is_noun and m.known_case and "gen" in m.cases and not (
                 "nom" in m.cases and any(o.end == m.start for o in mentions)):
             m.attribute = True
             m.cases = frozenset({"gen"})
@@ -224,7 +250,8 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
         skippable = {k for o in mentions if o.attribute and o.end <= m.start for k in range(o.start, o.end)}
         blocked = {k for k in range(s.token_start, m.start)
                    if any(t["start"] <= doc.tokens[k].start < t["end"] for t in doc.timexes)}
-        prep, pcases = _governing_prep(doc, m.start, s.token_start, clause_of, skippable, blocked)
+        prep, pcases = _governing_prep(doc, m.start, s.token_start, clause_of, skippable, blocked,
+                                       m.cases if m.known_case else None)
         if prep:
             adjacent = "adjacent" in pcases
             pcases = pcases - {"adjacent"}
@@ -367,7 +394,11 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
 
 
 def candidate_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
-    return [g for g in view.groups if not g.attribute] + role_head_groups(doc, view, lex)
+    """The groups that can fill a role; role-phrase groups are built once per view, so that a group
+    taken as actor (by identity) is not offered again as recipient."""
+    if view.role_groups is None:
+        view.role_groups = role_head_groups(doc, view, lex)
+    return [g for g in view.groups if not g.attribute] + view.role_groups
 
 
 def find_subject(doc, view: SentenceView, lex: Lexicon, head: int, v: VerbInfo, clause: int,
@@ -441,6 +472,24 @@ def find_of(doc, view: SentenceView, head: int, used: set[int]) -> Group | None:
             between = doc.tokens[head + 1:g.start]
             if all(any_pos(t, ADJ_POS | {"subst"}) and not t.text[:1].isupper() for t in between) and not g.prep:
                 return g
+    return None
+
+
+def object_genitive(doc, view: SentenceView, head: int, clause: int, used: set[int]) -> Group | None:
+    """The owner of the verb's common-noun object, standing for the target: "skrytykował postawę Europy",
+    "ratyfikował akcesję Szwecji" → the genitive group after an accusative noun within three words of the verb."""
+    for g in view.groups:
+        if id(g) in used or g.clause != clause or not g.attribute or g.start <= head or g.start - head > 8:
+            continue
+        between = [t for t in doc.tokens[head + 1:g.start]
+                   if not any(x["start"] <= t.start < x["end"] for x in doc.timexes)]  # "w czwartek"
+        if len(between) > 4:
+            continue
+        nouns = [t for t in between if any(a.pos in ("subst", "ger") and "acc" in _cases(a.tag) for a in t.analyses)
+                 and not t.text[:1].isupper()]
+        if nouns and all(t.kind == "word" and not t.text[:1].isupper()
+                         and not any_pos(t, FINITE_POS | {"prep", "conj", "comp", "inf"}) for t in between):
+            return g
     return None
 
 

@@ -19,7 +19,7 @@ TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with",
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note"}
 ROLES = ("actor", "recipient")
 CASES = {"nom", "gen", "dat", "acc", "inst", "loc"}
-SPECIAL_SLOTS = {"subj", "of", "of_object", "agent"}
+SPECIAL_SLOTS = {"subj", "of", "of_object", "agent", "acc_owner"}
 
 
 class LexiconError(ValueError):

@@ -3,7 +3,8 @@
 Two events are the same act when they have the same category, their actors' keys overlap with one set
 contained in the other, their recipients' keys are compatible (one side empty, or overlapping), their
 negation agrees and their dates do not contradict each other. The first mention's evidence stays in the record;
-the merged mentions are listed in the internal data.
+the merged mentions are listed in the internal data: `merged` (the other mentions, with their evidence) and
+`mentions` (the trigger offsets {start, end, sentence} of every mention, the first included, in text order).
 """
 from __future__ import annotations
 
@@ -49,7 +50,11 @@ def merge_events(events: list[dict], internal: list[dict], entities: list[dict])
     out_int: list[dict] = []
     for ev, it in zip(events, internal):
         target = next((k for k, o in enumerate(out) if same_act(o, ev, out_int[k], it, by_id)), None)
+        trig = ev["evidence"].get("trigger") or {}
+        mention = {"start": trig.get("start"), "end": trig.get("end"), "sentence": it.get("sentence")}
         if target is None:
+            it.setdefault("mentions", [])
+            it["mentions"].append(mention)
             out.append(ev)
             out_int.append(it)
             continue
@@ -71,8 +76,36 @@ def merge_events(events: list[dict], internal: list[dict], entities: list[dict])
         o["confidence"] = round(min(0.98, max(o.get("confidence") or 0, ev.get("confidence") or 0) + 0.03), 2)
         if "merged" not in o["rules"]:
             o["rules"].append("merged")
+        out_int[target]["mentions"].append(mention)
         out_int[target]["merged"].append({"sentence": it["sentence"], "trigger_tokens": it["trigger_tokens"],
                                           "lexicon_entry": it["lexicon_entry"], "evidence": dict(ev["evidence"])})
     for n, ev in enumerate(out, 1):
         ev["id"] = f"v{n}"
     return out, out_int
+
+
+def drop_untargeted(events: list[dict], internal: list[dict], directed: frozenset[str] | set[str],
+                    entities: list[dict] = ()) -> tuple[list[dict], list[dict], list[dict]]:
+    """(kept events, their internal data, dropped-candidate notes): an event of a directed category (ONTOLOGY:
+    accusations, assaults, sanctions … always have a target) that has no recipient after merging is dropped, and
+    so is a reciprocal act (internal `reciprocal`: talks, meetings, treaties) with a single party and no partner,
+    unless that party is an intergovernmental organisation (a NATO summit is its members' meeting).
+    Kept events are renumbered v1, v2 …"""
+    by_id = {e["id"]: e for e in entities}
+    kept, kept_int, dropped = [], [], []
+    for ev, it in zip(events, internal):
+        reason = ""
+        if ev["event"] in directed and not ev["recipient"]:
+            reason = f"{ev['event']} needs a recipient and none was found"
+        elif it.get("reciprocal") and len(ev["actor"]) < 2 and not ev["recipient"] and not (
+                ev["actor"] and (by_id.get(ev["actor"][0]) or {}).get("sector") == "IGO"):
+            reason = "a reciprocal act with one party and no partner found"
+        if reason:
+            dropped.append({"sentence": it["sentence"], "trigger_tokens": it["trigger_tokens"],
+                            "lexicon_entry": it["lexicon_entry"], "reason": reason})
+            continue
+        kept.append(ev)
+        kept_int.append(it)
+    for n, ev in enumerate(kept, 1):
+        ev["id"] = f"v{n}"
+    return kept, kept_int, dropped

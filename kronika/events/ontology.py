@@ -31,6 +31,7 @@ class Category:
 class Ontology:
     categories: dict[str, Category]
     contexts: frozenset[str]
+    directed: frozenset[str] = frozenset()
 
     def category(self, name: str) -> Category:
         """The category called `name`; KeyError for a name PLOVER does not have."""
@@ -64,7 +65,7 @@ def _load(text: str) -> Ontology:
     for name, row in data["categories"].items():
         modes = {m: Mode(m, (v or {}).get("score"), (v or {}).get("cameo")) for m, v in (row.get("modes") or {}).items()}
         cats[name] = Category(name, int(row["quad"]), float(row["score"]), str(row["cameo"]), modes)
-    return Ontology(cats, frozenset(data.get("contexts") or ()))
+    return Ontology(cats, frozenset(data.get("contexts") or ()), frozenset(data.get("directed") or ()))
 
 
 @lru_cache(maxsize=1)

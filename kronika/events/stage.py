@@ -2,13 +2,15 @@
 
 Internal data for later stages (the status and attribution layer) goes to `doc.spans["event_triggers"]`, a list
 aligned with `doc.events`: {sentence, trigger_tokens [start, end), head, negated, frame, lexicon_entry, nominal,
-embedded_in (index of the accusation an act is embedded in, else None), merged (other mentions)}.
+embedded_in (index of the accusation an act is embedded in, else None), merged (other mentions), mentions (the
+trigger offsets {start, end, sentence} of every mention merged into the event, the first included)}.
+Countries named only by an adjective ("rosyjski") become entities only when an event uses them.
 Candidates dropped for want of an actor or recipient go to `doc.spans["event_dropped"]` (for `kronika explain`).
 """
 from __future__ import annotations
 
 from kronika.events.coder import Coder
-from kronika.events.merge import merge_events
+from kronika.events.merge import drop_untargeted, merge_events
 
 
 class EventStage:
@@ -26,9 +28,14 @@ class EventStage:
         if self._coder is None:
             self._coder = Coder()
         coding = self._coder.code(doc)
-        if coding.new_entities:
-            doc.entities = list(doc.entities) + coding.new_entities
-        events, internal = merge_events(coding.events, coding.internal, doc.entities)
+        known = list(doc.entities) + coding.new_entities
+        events, internal = merge_events(coding.events, coding.internal, known)
+        events, internal, dropped = drop_untargeted(events, internal, self._coder.onto.directed, known)
+        coding.dropped.extend(dropped)
+        used = {e for ev in events for e in ev["actor"] + ev["recipient"]}
+        new = [e for e in coding.new_entities if e["id"] in used]
+        if new:
+            doc.entities = list(doc.entities) + new
         # map embedded_in from pre-merge indices to merged event ids is not needed by index; keep as event id
         pre_ids = {id(e): e for e in coding.events}
         del pre_ids

@@ -7,6 +7,15 @@ blank line) and read by the full Polish pipeline. Conventions mapped before comp
 - KPWr writes an unspecified duration as VAGUE where TIMEX3 (and kronika) write PXY, PXM …;
 - values are compared case-insensitively (KPWr mixes 'xxxx-Wxx-3' and 'XXXX').
 Only gold expressions with a normalised value (t3_*:val; KPWr SETs have none) count for value accuracy.
+
+Where KPWr's annotation convention differs from kronika's own (the one of ../shared/gold/dev and SPEC.md),
+kronika keeps its convention and the evaluation reports two figures: `raw` (kronika's timexes as they are) and
+`kpwr` (the timexes mapped to KPWr's convention by `kpwr_convention` before scoring):
+- vague references ("teraz", "niedawno", "wkrótce", "wtedy": rules in VAGUE_RULES) are not KPWr timexes: dropped;
+- a year range ("w latach 1990–2006", one DURATION in kronika) is two DATEs in KPWr ("1990", "2006");
+- "dwa dni temu / później / wcześniej" (one DATE in kronika) is the DURATION "dwa dni" (P2D) in KPWr, and
+  "za dwa tygodnie" the DURATION "dwa tygodnie" (P2W);
+- "w ciągu miesiąca" is "miesiąca" in KPWr (like a preposition, "w ciągu" is left out), but a SET keeps its "co".
 """
 from __future__ import annotations
 
@@ -129,65 +138,170 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+VAGUE_RULES = frozenset({"now", "recently", "soon", "then"})
+SHIFT_RULES = frozenset({"units_ago_number", "units_ago_word", "unit_ago", "units_later", "unit_later",
+                         "units_earlier", "unit_earlier"})
+AHEAD_RULES = frozenset({"units_ahead_number", "units_ahead_word", "unit_ahead"})
+RANGE_RULES = frozenset({"year_range", "year_range_split", "year_range_split_short"})
+_SHIFT_WORDS = ("temu", "później", "wcześniej", "potem")
+_YEARS = re.compile(r"(\d{4})(\s*[-–—]\s*)(\d{4}|\d{2})")
+_NOT_KPWR_LEAD = {"ciągu", "przeciągu"}
+CONVENTIONS = ("raw", "kpwr")
+
+
+def kpwr_convention(doc: Document, timexes: list[dict] | None = None) -> list[dict]:
+    """The timexes (default doc.timexes) mapped to KPWr's annotation convention (see the module docstring):
+    vague references dropped, year ranges split into two DATEs, "N units temu/później/wcześniej" cut to the
+    DURATION "N units", "za N units" made the DURATION it names. Other timexes are returned unchanged; the input is not modified."""
+    from kronika.time.resolver import normalize_duration
+
+    timexes = doc.timexes if timexes is None else timexes
+    captures = {(c.start, c.end): c.captures for c in doc.spans.get("timex_candidates", [])}
+    out: list[dict] = []
+    for t in timexes:
+        rule = t.get("rule", "")
+        if rule in VAGUE_RULES:
+            continue
+        if rule in RANGE_RULES:
+            m = _YEARS.search(t["text"])
+            if m:
+                y1 = int(m.group(1))
+                y2 = int(m.group(3)) if len(m.group(3)) == 4 else y1 // 100 * 100 + int(m.group(3))
+                base = t["start"] + m.start()
+                out.append({**t, "start": base, "end": base + 4, "text": m.group(1), "type": "DATE",
+                            "value": f"{y1:04d}"})
+                s2 = base + m.start(3) - m.start()
+                out.append({**t, "start": s2, "end": s2 + len(m.group(3)), "text": m.group(3), "type": "DATE",
+                            "value": f"{y2:04d}"})
+                continue
+        if rule in SHIFT_RULES:
+            words = t["text"].rsplit(None, 1)
+            if len(words) == 2 and words[1].lower() in _SHIFT_WORDS:
+                caps = captures.get((t["start"], t["end"]), {})
+                unit = caps.get("unit") or {}
+                n = caps.get("n", 1)
+                value = normalize_duration(f"P{n}{unit.get('dur', 'X')}")
+                out.append({**t, "end": t["start"] + len(words[0]), "text": words[0], "type": "DURATION",
+                            "value": value})
+                continue
+        if rule in AHEAD_RULES:
+            caps = captures.get((t["start"], t["end"]), {})
+            unit = caps.get("unit") or {}
+            out.append({**t, "type": "DURATION", "value": normalize_duration(f"P{caps.get('n', 1)}{unit.get('dur', 'X')}")})
+            continue
+        out.append(t)
+    return out
+
+
 def _core_extent(doc: Document, t: dict) -> tuple[int, int]:
-    """The timex extent without its leading preposition tokens (the KPWr convention)."""
+    """The timex extent without its leading preposition tokens (the KPWr convention; "w ciągu" counts as a
+    preposition, the "co" of a SET does not)."""
     start = t["start"]
+    if t.get("type") == "SET":
+        return start, t["end"]
     for tok in doc.tokens:
         if tok.start < start or tok.end > t["end"]:
             continue
-        if tok.start == start and tok.tag.startswith("prep") and tok.end < t["end"]:
+        if tok.start == start and (tok.tag.startswith("prep") or tok.text.lower() in _NOT_KPWR_LEAD) \
+                and tok.end < t["end"]:
             nxt = [x for x in doc.tokens if x.start >= tok.end]
             if nxt:
                 start = nxt[0].start
     return start, t["end"]
 
 
+@dataclass
+class TimexScore:
+    """Counts of one evaluation: gold and predicted expressions, strict (same extent) and relaxed (overlap)
+    matches, matched expressions of the right type, and gold-valued matches with the right value."""
+
+    n_gold: int = 0
+    n_pred: int = 0
+    strict_tp: int = 0
+    relaxed_tp: int = 0
+    type_ok: int = 0
+    valued: int = 0
+    value_ok: int = 0
+
+    @property
+    def strict(self) -> tuple[float, float, float]:
+        return _prf(self.strict_tp, self.n_pred, self.n_gold)
+
+    @property
+    def relaxed(self) -> tuple[float, float, float]:
+        return _prf(self.relaxed_tp, self.n_pred, self.n_gold)
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.value_ok / self.valued if self.valued else 0.0
+
+
+def score_document(doc: Document, gold: list[GoldTimex], score: TimexScore, convention: str = "raw") -> None:
+    """Adds one document's counts to `score`: doc.timexes (mapped by `kpwr_convention` when convention is
+    'kpwr') against gold expressions whose offsets point into doc.text (see shifted_gold)."""
+    if convention not in CONVENTIONS:
+        raise ValueError(f"unknown convention {convention!r}; choose one of {', '.join(CONVENTIONS)}")
+    timexes = kpwr_convention(doc) if convention == "kpwr" else doc.timexes
+    preds = [(*_core_extent(doc, t), t) for t in timexes]
+    golds = [(g.start, g.end, g) for g in gold]
+    score.n_gold += len(golds)
+    score.n_pred += len(preds)
+    score.strict_tp += len({(s, e) for s, e, _ in preds} & {(s, e) for s, e, _ in golds})
+    used: set[int] = set()
+    for gs, ge, g in golds:
+        best, best_overlap = None, 0
+        for k, (ps, pe, t) in enumerate(preds):
+            overlap = min(ge, pe) - max(gs, ps)
+            if k not in used and overlap > best_overlap:
+                best, best_overlap = k, overlap
+        if best is None:
+            continue
+        used.add(best)
+        score.relaxed_tp += 1
+        t = preds[best][2]
+        score.type_ok += t["type"] == g.type
+        if g.value:
+            score.valued += 1
+            score.value_ok += _kpwr_value(t["value"]) == _kpwr_value(g.value)
+
+
 def eval_timex(kpwr_dir: Path, split: str = "test") -> list[str]:
-    """Extent P/R/F1 (strict, and relaxed = overlap) and value accuracy of the time stage on a KPWr split;
-    the headline is the last line."""
+    """Extent P/R/F1 (strict, and relaxed = overlap) and value accuracy of the time stage on a KPWr split, raw
+    and under the KPWr convention mapping (kpwr_convention); the headline is the last line (both figures)."""
     from kronika.lang.pl import polish_stages
     from kronika.time.stage import TimexStage
 
     kpwr_dir = Path(kpwr_dir)
     stages = [*polish_stages(), TimexStage()]  # polish_stages() is the language layer only
-    n_gold = n_pred = strict_tp = relaxed_tp = 0
-    valued = value_ok = type_ok = 0
+    scores = {c: TimexScore() for c in CONVENTIONS}
     files = split_files(kpwr_dir, split)
     for path in files:
         text, gold = read_ccl(path)
         doc = Document(text=text, source=path.name, date=document_date(path))
-        offset = len(text) - len(text.lstrip())
         for stage in stages:
             stage(doc)
-        preds = [(*_core_extent(doc, t), t) for t in doc.timexes]
-        golds = [(g.start - offset, g.end - offset, g) for g in gold]
-        n_gold += len(golds)
-        n_pred += len(preds)
-        strict_tp += len({(s, e) for s, e, _ in preds} & {(s, e) for s, e, _ in golds})
-        used: set[int] = set()
-        for gs, ge, g in golds:
-            best, best_overlap = None, 0
-            for k, (ps, pe, t) in enumerate(preds):
-                overlap = min(ge, pe) - max(gs, ps)
-                if k not in used and overlap > best_overlap:
-                    best, best_overlap = k, overlap
-            if best is None:
-                continue
-            used.add(best)
-            relaxed_tp += 1
-            t = preds[best][2]
-            type_ok += t["type"] == g.type
-            if g.value:
-                valued += 1
-                value_ok += _kpwr_value(t["value"]) == _kpwr_value(g.value)
-    sp, sr, sf = _prf(strict_tp, n_pred, n_gold)
-    rp, rr, rf = _prf(relaxed_tp, n_pred, n_gold)
-    acc = value_ok / valued if valued else 0.0
-    return [
-        f"KPWr timex, split {split}: {len(files)} documents, {n_gold} gold, {n_pred} predicted",
-        f"extent strict:  P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}",
-        f"extent relaxed: P {rp:.3f}  R {rr:.3f}  F1 {rf:.3f}",
-        f"type accuracy (matched): {type_ok / relaxed_tp if relaxed_tp else 0.0:.3f}",
-        f"value accuracy (matched, gold valued): {acc:.3f} ({value_ok}/{valued})",
-        f"timex {split}: extent F1 strict {sf:.3f} relaxed {rf:.3f}, value accuracy {acc:.3f}",
-    ]
+        for convention, score in scores.items():
+            score_document(doc, shifted_gold(text, gold), score, convention)
+    lines: list[str] = []
+    for convention, sc in scores.items():
+        sp, sr, sf = sc.strict
+        rp, rr, rf = sc.relaxed
+        lines += [
+            f"KPWr timex, split {split}, convention {convention}: {len(files)} documents, {sc.n_gold} gold, "
+            f"{sc.n_pred} predicted",
+            f"  extent strict:  P {sp:.3f}  R {sr:.3f}  F1 {sf:.3f}",
+            f"  extent relaxed: P {rp:.3f}  R {rr:.3f}  F1 {rf:.3f}",
+            f"  type accuracy (matched): {sc.type_ok / sc.relaxed_tp if sc.relaxed_tp else 0.0:.3f}",
+            f"  value accuracy (matched, gold valued): {sc.value_accuracy:.3f} ({sc.value_ok}/{sc.valued})",
+        ]
+    head = ", ".join(f"{c}: extent F1 strict {s.strict[2]:.3f} relaxed {s.relaxed[2]:.3f}, value accuracy "
+                     f"{s.value_accuracy:.3f}" for c, s in scores.items())
+    lines.append(f"timex {split}: {head}")
+    return lines
+
+
+def shifted_gold(text: str, gold: list[GoldTimex]) -> list[GoldTimex]:
+    """read_ccl's gold expressions with offsets into the Document made from `text` (which strips the text's
+    leading whitespace)."""
+    offset = len(text) - len(text.lstrip())
+    return [GoldTimex(g.start - offset, g.end - offset, g.text, g.type, g.value) for g in gold]

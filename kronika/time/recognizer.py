@@ -152,6 +152,7 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
               views: list[TokenView] | None = None) -> list[Candidate]:
     """Leftmost-longest, non-overlapping matches of the rules over each paragraph of `doc` (tokens and
     sentences from the language stages). Ties in length go to the higher priority, then to the earlier rule.
+    No match starts at a token without a letter or digit (an optional "," of a pattern is inner only).
 
     With `prefilter` (the default) only the rules that can start at a token are tried there (prefilter.py) and
     matcher tests are cached per token; `prefilter=False` tries every rule at every token with the plain
@@ -186,6 +187,9 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
     out: list[Candidate] = []
     i = 0
     while i < n_tok:
+        if not any(ch.isalnum() for ch in views[i].text):
+            i += 1  # no expression starts with punctuation (", 31 sierpnia" is "31 sierpnia")
+            continue
         if prefilter:
             if not starts[i]:
                 i += 1

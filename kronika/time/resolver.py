@@ -9,7 +9,8 @@ Placeholders (written by the rules):
     UNDEF-weekday-N-past|future|unknown                    ISO weekday N
     UNDEF-season-SEASON-past|future
     UNDEF-ref-UNIT[-PLUS-n|-MINUS-n] | UNDEF-ref-any       the last date mentioned before (else the document's)
-    UNDEF-yearspan-Y1-Y2  UNDEF-decade-D  UNDEF-cdecade-C-D  UNDEF-century-C
+    UNDEF-year-MM-H1|H2                                    a half of a month ("w pierwszej połowie maja")
+    UNDEF-yearspan-Y1-Y2|YY  UNDEF-decade-D  UNDEF-cdecade-C-D  UNDEF-century-C[-H1|-H2]
 any of them may end in a T-part (T17:46, TMO …) that is kept when the day is known.
 """
 from __future__ import annotations
@@ -35,6 +36,7 @@ class Context:
     doc_precision: str = "unknown"
     anchors: list[dt.date] = field(default_factory=list)
     last_value: str | None = None  # the last resolved DATE/TIME value before the expression
+    story_year: int | None = None  # the last year written out in the text before the expression ("w 2005 r.")
 
     @property
     def year(self) -> int | None:
@@ -121,9 +123,12 @@ def _this(unit: str, sign: str | None, n: str | None, tail: str | None, ctx: Con
 
 
 def _year_for_month(month: int, tense: str, ctx: Context) -> int | None:
-    """The document's year, a year back for a past month after the document's month, a year on for a future
-    month before it."""
+    """The year of a month named without one: the last year written out in the text before it (the story's
+    year, when it is not the document's), else the document's year, a year back for a past month after the
+    document's month, a year on for a future month before it."""
     year, doc_month = ctx.year, ctx.month
+    if ctx.story_year is not None and ctx.story_year != year:
+        return ctx.story_year
     if year is None:
         return None
     if doc_month is not None:
@@ -208,7 +213,7 @@ def _resolve_core(p: str, ctx: Context, tense: str) -> str:
     m = re.fullmatch(rf"UNDEF-this-(day|week|month|year|decade|century|hour|minute|second){_SHIFT}(?:-(.+))?", p)
     if m:
         return _this(m.group(1), m.group(2), m.group(3), m.group(4), ctx)
-    m = re.fullmatch(r"UNDEF-year-(\d\d)(?:-(\d\d))?", p)
+    m = re.fullmatch(r"UNDEF-year-(\d\d)(?:-(\d\d|H[12]))?", p)
     if m:
         month = int(m.group(1))
         y = _year_for_month(month, tense, ctx)
@@ -235,12 +240,15 @@ def _resolve_core(p: str, ctx: Context, tense: str) -> str:
     m = re.fullmatch(rf"UNDEF-ref-(day|week|month|year|any){_SHIFT}", p)
     if m:
         return _ref(m.group(1), m.group(2), m.group(3), ctx)
-    m = re.fullmatch(r"UNDEF-yearspan-(\d{4})-(\d{4})", p)
+    m = re.fullmatch(r"UNDEF-yearspan-(\d{4})-(\d{4}|\d\d)", p)
     if m:
-        return f"P{int(m.group(2)) - int(m.group(1))}Y"
-    m = re.fullmatch(r"UNDEF-century-(\d+)", p)
+        y1, y2 = int(m.group(1)), int(m.group(2))
+        if len(m.group(2)) == 2:  # "1987-94": the second year in the first one's century (or the next)
+            y2 += y1 // 100 * 100 + (100 if y1 // 100 * 100 + y2 < y1 else 0)
+        return f"P{y2 - y1}Y" if y2 > y1 else "PXY"
+    m = re.fullmatch(r"UNDEF-century-(\d+)(?:-(H[12]))?", p)
     if m:
-        return f"{int(m.group(1)) - 1:02d}"
+        return f"{int(m.group(1)) - 1:02d}" + (f"-{m.group(2)}" if m.group(2) else "")
     m = re.fullmatch(r"UNDEF-cdecade-(\d+)-(\d0)", p)
     if m:
         return f"{int(m.group(1)) - 1:02d}{m.group(2)[0]}"

@@ -6,14 +6,18 @@ import re
 from kronika.time.anniversaries import find_anniversaries
 from kronika.time.recognizer import Candidate, recognize, token_views
 from kronika.time.resolver import Context, resolve_value
-from kronika.time.rules import TokenView
+from kronika.time.rules import TokenView, load_lexicon
 
 _DATED = re.compile(r"\d{4}(-\d\d(-\d\d)?)?(T.*)?$")
+# a bare four-digit number ("Orzeł 2020", "2000-2500 lat") is a year too weak to set the story's year
+WEAK_YEAR_RULES = frozenset({"year_bare"})
+_EXPLICIT_YEAR = re.compile(r"(\d{4})(?:-\d\d|-(?:SP|SU|FA|WI|H[12]|Q[1-4]))*(?:T.*)?$")
 
 
 def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] | None = None) -> list[dict]:
     """TIMEX dicts for the candidates, in text order, each resolved against doc.date, the anniversaries of the
-    text and the last dated expression before it (for 'dzień później', 'wtedy', a bare clock time). `views`
+    text, the last dated expression before it (for 'dzień później', 'wtedy', a bare clock time) and the last
+    year written out before it (the year of "18 sierpnia" in a story about 2005, else the document's). `views`
     are token_views(doc.tokens) when the caller has them already."""
     found = find_anniversaries(doc, views)
     anchors = [a.date for a in found]
@@ -23,11 +27,17 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
     ]
     date = getattr(doc, "date", None)
     ctx = Context(getattr(date, "value", None), getattr(date, "precision", "unknown"), anchors)
+    bound_leads = load_lexicon().get("bound_lead", {})
     timexes = []
     for c in candidates:
         value = resolve_value(c.placeholder, ctx, c.tense)
         if c.type in ("DATE", "TIME") and _DATED.match(value):
             ctx.last_value = value
+        if (c.type in ("DATE", "TIME") and not c.placeholder.startswith("UNDEF") and c.rule not in WEAK_YEAR_RULES
+                and doc.text[c.start:c.end].split(None, 1)[0].lower() not in bound_leads):
+            m = _EXPLICIT_YEAR.match(value)
+            if m:  # a year written out in the text ("w 2005 r.", "16 czerwca 2005 r.") sets the story's year
+                ctx.story_year = int(m.group(1))
         timexes.append(
             {"start": c.start, "end": c.end, "text": doc.text[c.start:c.end], "type": c.type, "value": value,
              "rule": c.rule}

@@ -83,6 +83,7 @@ def test_quoted_names_and_unattributed_quotes_are_not_quotes():
     assert [q["text"] for q in doc.quotes] == [] or all(q["text"] != "Baltic Shield" for q in doc.quotes)
     assert looks_like_name("Freezing Winds '25")
     assert not looks_like_name("nowej drogi")
+    assert looks_like_name("Fakty po Faktach") and not looks_like_name("Nie ma na to zgody")
 
 
 def test_quote_spans_pair_marks():

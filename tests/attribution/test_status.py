@@ -60,3 +60,37 @@ def test_events_without_trigger_offsets_default_to_asserted():
     doc.events.append({"id": "v1", "event": "AID", "actor": [], "recipient": [], "evidence": {"text": "x"}})
     StatusStage()(doc)
     assert doc.events[0]["status"] == "asserted" and doc.events[0]["attribution"] == []
+
+
+def _with_mentions(doc, event, *triggers: str) -> None:
+    """Register further mentions of `event` the way the event coder does (doc.spans["event_triggers"])."""
+    spans = []
+    for t in triggers:
+        start = doc.text.index(t)
+        spans.append({"start": start, "end": start + len(t)})
+    doc.spans["event_triggers"] = [{"mentions": spans}]
+
+
+def test_status_and_chain_come_from_every_mention_of_a_merged_event():
+    doc = run("Iran przekazał Rosji drony. Według Reutersa Teheran miał wysłać je już w marcu.")
+    event = add_event(doc, "przekazał", "AID")
+    _with_mentions(doc, event, "miał wysłać")
+    StatusStage()(doc)
+    assert event["status"] == "alleged"
+    assert [next(e["name"] for e in doc.entities if e["id"] == i) for i in event["attribution"]] == ["Reuters"]
+
+
+def test_an_alleged_event_also_denied_stays_alleged():
+    doc = run("Korea Północna zaprzeczyła, jakoby dostarczała Rosji amunicję. Pjongjang miał dostarczać "
+              "pociski od wielu miesięcy.")
+    event = add_event(doc, "dostarczała", "AID")
+    _with_mentions(doc, event, "dostarczać")
+    StatusStage()(doc)
+    assert event["status"] == "alleged"
+
+
+def test_without_further_mentions_the_trigger_decides():
+    doc = run("Korea Północna zaprzeczyła, jakoby dostarczała Rosji amunicję.")
+    event = add_event(doc, "dostarczała", "AID")
+    StatusStage()(doc)
+    assert event["status"] == "denied"

@@ -6,6 +6,7 @@ the features it was trained on. Feature names are short strings ("s3=ach"); a mo
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Sequence
 
 from kronika.lang.base import Analysis
@@ -29,6 +30,7 @@ def shape(form: str) -> str:
     return "".join(out[:6])
 
 
+@lru_cache(maxsize=8192)
 def tag_parts(tag: str) -> tuple[str, str, str, str]:
     """(part of speech, number, case, gender) of a tag; "" where it has none."""
     fields = tag.split(":")

@@ -20,13 +20,17 @@ from __future__ import annotations
 import lzma
 import pickle
 import threading
-from dataclasses import dataclass, field
+from collections import OrderedDict
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
+
 from kronika.lang.base import Analysis, Token
 from kronika.lang.pl.features import ambiguity, name_classes, shape
+from kronika.lang.pl.models.arrays import is_array_file, read_arrays, write_arrays
 from kronika.lang.pl.morphology import analyse
 
 MODEL_NAME = "ner.bin"
@@ -51,20 +55,68 @@ class NameSpan:
         return range(self.token_start, self.token_end)
 
 
-@dataclass
+SCALE = 1000
+"""Weights are stored and summed as integers in 1/SCALE units (the trainer rounds them to 3 decimals), so a
+token's label scores are exact and do not depend on the order of summation."""
+
+
 class NerModel:
-    weights: dict[str, dict[str, float]]
-    labels: list[str]
-    meta: dict = field(default_factory=dict)
+    """A trained recogniser: `labels`, a feature vocabulary (feature string → row) and an integer weight matrix
+    (features × labels, 1/SCALE units). `weights` gives the same model as a dict feature → label → weight."""
+
+    def __init__(self, weights: dict[str, dict[str, float]] | None, labels: list[str], meta: dict | None = None,
+                 *, features: list[str] | None = None, matrix: np.ndarray | None = None) -> None:
+        self.labels = list(labels)
+        self.meta = dict(meta or {})
+        if matrix is None:
+            weights = weights or {}
+            lab = {x: k for k, x in enumerate(self.labels)}
+            features = list(weights)
+            matrix = np.zeros((len(features), len(self.labels)), dtype=np.int32)
+            for r, f in enumerate(features):
+                for label, x in weights[f].items():
+                    matrix[r, lab[label]] = round(x * SCALE)
+        self.features: list[str] = list(features or [])
+        self.matrix: np.ndarray = matrix
+        self.index: dict[str, int] = dict(zip(self.features, range(len(self.features))))
+        self._tables: _DecodeTables | None = None
+        self._weights: dict[str, dict[str, float]] | None = None
+
+    @property
+    def weights(self) -> dict[str, dict[str, float]]:
+        """The weights as feature → label → weight (non-zero ones only; built on first use)."""
+        if self._weights is not None:
+            return self._weights
+        out: dict[str, dict[str, float]] = {}
+        for r, f in enumerate(self.features):
+            row = self.matrix[r]
+            cols = np.nonzero(row)[0]
+            if len(cols):
+                out[f] = {self.labels[j]: int(row[j]) / SCALE for j in cols}
+        self._weights = out
+        return out
 
     def to_bytes(self) -> bytes:
-        return lzma.compress(pickle.dumps({"weights": self.weights, "labels": self.labels, "meta": self.meta},
-                                          protocol=5), preset=6)
+        rows, cols = np.nonzero(self.matrix)
+        return write_arrays({"rows": rows.astype(np.int32), "cols": cols.astype(np.int16),
+                             "values": self.matrix[rows, cols].astype(np.int32)},
+                            {"features": self.features, "labels": self.labels}, self.meta)
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> "NerModel":
-        d = pickle.loads(lzma.decompress(blob))
-        return cls(d["weights"], d["labels"], d.get("meta", {}))
+        if not is_array_file(blob):  # the first version's lzma-compressed pickle of dicts
+            d = pickle.loads(lzma.decompress(blob))
+            return cls(d["weights"], d["labels"], d.get("meta", {}))
+        arrays, strings, meta = read_arrays(blob)
+        features, labels = strings["features"], strings["labels"]
+        matrix = np.zeros((len(features), len(labels)), dtype=np.int32)
+        matrix[arrays["rows"], arrays["cols"].astype(np.intp)] = arrays["values"]
+        return cls(None, labels, meta, features=features, matrix=matrix)
+
+    def tables(self) -> "_DecodeTables":
+        if self._tables is None:
+            self._tables = _DecodeTables(self)
+        return self._tables
 
 
 def model_path() -> Path:
@@ -148,21 +200,131 @@ def history_features(prev1: str, prev2: str, own_shape: str) -> list[str]:
     return ["l1=" + prev1, "l12=" + prev2 + "|" + prev1, "l1sh=" + prev1 + "|" + own_shape]
 
 
-def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
-    """One label per token (greedy, left to right)."""
+def predict_labels_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                             model: NerModel) -> list[str]:
+    """One label per token, scored the slow, obvious way (feature strings, dict of weights, summed label by
+    label); `predict_labels` must give exactly these labels. Kept for tests and for checking the fast path."""
     weights = model.weights
     out: list[str] = []
     for i in range(len(forms)):
         feats = context_features(forms, readings, i)
         feats += history_features(out[i - 1] if i else "^", out[i - 2] if i > 1 else "^", shape(forms[i]))
-        scores: dict[str, float] = {}
+        scores: dict[str, int] = {}
         for f in feats:
             w = weights.get(f)
             if w:
                 for lab, x in w.items():
-                    scores[lab] = scores.get(lab, 0.0) + x
-        out.append(max(scores, key=scores.__getitem__) if scores else "O")
+                    scores[lab] = scores.get(lab, 0) + round(x * SCALE)
+        best = max(scores.values()) if scores else None
+        out.append(next((lab for lab in model.labels if scores.get(lab) == best), "O") if scores else "O")
     return out
+
+
+class _DecodeTables:
+    """What the fast decoder needs beyond the weight matrix: rows of the fixed features, the history features as
+    tables indexed by the previous labels (0 = sentence start, k + 1 = label k), and a bounded per-form cache of
+    feature rows."""
+
+    CACHE_SIZE = 200_000
+
+    def __init__(self, model: NerModel) -> None:
+        index, W, labels = model.index, model.matrix, model.labels
+        n = len(labels)
+        names = ["^"] + labels
+        self.row = index.get
+        self.has_bias = "b" in index  # every token has the bias feature, so no token has an empty row set
+        self.first = index.get("first")
+        self.edge = [index.get(f"{off}edge") for off in (-2, -1, 1, 2)]
+        zero = np.zeros(n, dtype=np.int32)
+        l1 = np.stack([W[index[f]] if (f := "l1=" + p) in index else zero for p in names])
+        self.hist = np.zeros((n + 1, n + 1, n), dtype=np.int32)  # [prev2, prev1]
+        for i2, p2 in enumerate(names):
+            for i1, p1 in enumerate(names):
+                r = index.get("l12=" + p2 + "|" + p1)
+                self.hist[i2, i1] = l1[i1] + (W[r] if r is not None else 0)
+        pos = {p: k for k, p in enumerate(names)}
+        by_shape: dict[str, np.ndarray] = {}
+        for f, r in index.items():
+            if f.startswith("l1sh="):
+                p1, _, sh = f[5:].partition("|")
+                k = pos.get(p1)
+                if k is not None:
+                    by_shape.setdefault(sh, np.zeros((n + 1, n), dtype=np.int32))[k] += W[r]
+        self.by_shape = by_shape
+        self.cache: OrderedDict[str, tuple[list[int], tuple[list[int], ...], str]] = OrderedDict()
+
+    def form_rows(self, form: str, readings: Sequence[Analysis]) -> tuple[list[int], tuple[list[int], ...], str]:
+        """(rows of the token's own features, rows of its features as seen from offsets -2, -1, +1, +2, shape)."""
+        hit = self.cache.get(form)
+        if hit is not None:
+            self.cache.move_to_end(form)
+            return hit
+        own, near = _static(form, readings)
+        row = self.row
+        own_rows = [r for f in own if (r := row(f)) is not None]
+        near_rows = tuple([r for f in near if (r := row(f"{off}{f}")) is not None] for off in (-2, -1, 1, 2))
+        hit = (own_rows, near_rows, shape(form))
+        self.cache[form] = hit
+        if len(self.cache) > self.CACHE_SIZE:
+            self.cache.popitem(last=False)
+        return hit
+
+
+def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
+    """One label per token (greedy, left to right): the label-independent features of all tokens are summed at
+    once (one gather over the weight matrix), then each token adds the history tables for the labels chosen
+    before it. Gives exactly the labels of `predict_labels_reference` (integer weights; ties → first label)."""
+    n = len(forms)
+    if not n:
+        return []
+    t = model.tables()
+    per = [t.form_rows(f, r) for f, r in zip(forms, readings)]
+    row = t.row
+    rows: list[int] = []
+    starts: list[int] = []
+    caps = [f[:1].isupper() for f in forms]
+    for i in range(n):
+        starts.append(len(rows))
+        rows += per[i][0]
+        if i == 0 and t.first is not None:
+            rows.append(t.first)
+        for k, off in enumerate((-2, -1, 1, 2)):
+            j = i + off
+            if 0 <= j < n:
+                rows += per[j][1][k]
+            elif t.edge[k] is not None:
+                rows.append(t.edge[k])
+        if i > 0:
+            r = row("bi=" + forms[i - 1].lower() + "|" + forms[i].lower())
+            if r is not None:
+                rows.append(r)
+        if caps[i]:
+            a = i
+            while a > 0 and caps[a - 1]:
+                a -= 1
+            b = i + 1
+            while b < n and caps[b]:
+                b += 1
+            r = row(f"run={min(b - a, 4)}|{min(i - a, 3)}|{min(b - i - 1, 3)}")
+            if r is not None:
+                rows.append(r)
+    W = model.matrix
+    if not t.has_bias:  # a token without any feature row would break the segment sums below
+        return predict_labels_reference(forms, readings, model)
+    static = np.add.reduceat(W[np.asarray(rows, dtype=np.intp)], np.asarray(starts, dtype=np.intp), axis=0)
+    hist, by_shape = t.hist, t.by_shape
+    out: list[int] = []
+    p1 = p2 = 0
+    for i in range(n):
+        sc = static[i] + hist[p2, p1]
+        sh = by_shape.get(per[i][2])
+        if sh is not None:
+            sc += sh[p1]
+        k = int(sc.argmax())
+        out.append(k)
+        p2, p1 = p1, k + 1
+    labels = model.labels
+    return [labels[k] for k in out]
 
 
 def spans_from_labels(labels: Sequence[str]) -> list[tuple[str, int, int]]:

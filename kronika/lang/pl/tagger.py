@@ -21,41 +21,125 @@ from __future__ import annotations
 import lzma
 import pickle
 import threading
-from dataclasses import dataclass, field
+from collections import OrderedDict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
+
 from kronika.lang.base import Analysis, Token
 from kronika.lang.pl.features import ambiguity, case_set, reading_views, static_token_features, tag_parts
+from kronika.lang.pl.models.arrays import is_array_file, read_arrays, write_arrays
 from kronika.lang.pl.morphology import analyse
 
 MODEL_NAME = "tagger.bin"
 NO_CASE_POS = frozenset({"interp", "dig", "ign"})
 
 
-@dataclass
-class TaggerModel:
-    """Weights and tables of a trained tagger (plain data: what the model file holds)."""
+SCALE = 1000
+"""Weights are stored and summed as integers in 1/SCALE units (the trainer rounds them to 1/1000), so scores are
+exact and independent of the order of summation."""
+STAR = "*"  # the view candidate features (agreement, government) attach to
 
-    weights: dict[str, dict[str, float]]
-    open_tags: list[str] = field(default_factory=list)
-    lemma_rules: dict[str, tuple[int, str]] = field(default_factory=dict)  # "tag|suffix" → (cut, add)
-    upos: dict[str, str] = field(default_factory=dict)  # "pos|lemma" or "pos" → UPOS (for evaluation)
-    meta: dict = field(default_factory=dict)
-    suffix_tags: dict[str, list[str]] = field(default_factory=dict)  # final letters of a name → its likely tags
+
+class TaggerModel:
+    """Weights and tables of a trained tagger. The weights are a feature vocabulary and a view vocabulary with an
+    integer matrix (features × views, 1/SCALE units): dense for the few hundred tag-like views, per lemma view a
+    dict feature row → weight for the lemma views ("M…"), which are many and sparse. `weights` gives the same
+    model as a dict feature → view → weight."""
+
+    def __init__(self, weights: dict[str, dict[str, float]] | None, open_tags: list[str] | None = None,
+                 lemma_rules: dict[str, tuple[int, str]] | None = None, upos: dict[str, str] | None = None,
+                 meta: dict | None = None, suffix_tags: dict[str, list[str]] | None = None, *,
+                 sparse: tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray] | None = None) -> None:
+        self.open_tags = list(open_tags or [])
+        self.lemma_rules = dict(lemma_rules or {})  # "tag|suffix" → (cut, add)
+        self.upos = dict(upos or {})  # "pos|lemma" or "pos" → UPOS (for evaluation)
+        self.meta = dict(meta or {})
+        self.suffix_tags = dict(suffix_tags or {})  # final letters of a name → its likely tags
+        if sparse is None:
+            sparse = _to_sparse(weights or {})
+        self._set_weights(*sparse)
+
+    def _set_weights(self, features: list[str], views: list[str], rows: np.ndarray, cols: np.ndarray,
+                     values: np.ndarray) -> None:
+        self.features, self.views = list(features), list(views)
+        self.index: dict[str, int] = dict(zip(self.features, range(len(self.features))))
+        self._sparse = (rows, cols, values)
+        lemma_view = np.array([v.startswith("M") for v in self.views], dtype=bool)
+        dense_views = [k for k, v in enumerate(self.views) if not lemma_view[k]]
+        self.dense_col = {self.views[k]: c for c, k in enumerate(dense_views)}
+        col_of = np.full(len(self.views), -1, dtype=np.int64)
+        col_of[dense_views] = np.arange(len(dense_views))
+        is_dense = ~lemma_view[cols] if len(cols) else np.zeros(0, dtype=bool)
+        self.zero_col = len(dense_views)  # an all-zero column: every candidate has at least one column
+        self.dense = np.zeros((len(self.features), len(dense_views) + 1), dtype=np.int32)
+        self.dense[rows[is_dense], col_of[cols[is_dense]]] = values[is_dense]
+        self.lemma_weights: dict[str, dict[int, int]] = {}
+        for r, c, x in zip(rows[~is_dense].tolist(), cols[~is_dense].tolist(), values[~is_dense].tolist()):
+            self.lemma_weights.setdefault(self.views[c], {})[r] = x
+        star = self.dense_col.get(STAR)
+        self.star: dict[str, int] = {} if star is None else {
+            self.features[r]: int(self.dense[r, star]) for r in np.nonzero(self.dense[:, star])[0]}
+        self._weights: dict[str, dict[str, float]] | None = None
+        self._cache: OrderedDict = OrderedDict()
+
+    @property
+    def weights(self) -> dict[str, dict[str, float]]:
+        """The weights as feature → view → weight (non-zero ones only; built on first use)."""
+        if self._weights is None:
+            out: dict[str, dict[str, float]] = {}
+            rows, cols, values = self._sparse
+            for r, c, x in zip(rows.tolist(), cols.tolist(), values.tolist()):
+                out.setdefault(self.features[r], {})[self.views[c]] = x / SCALE
+            self._weights = out
+        return self._weights
+
+    @weights.setter
+    def weights(self, weights: dict[str, dict[str, float]]) -> None:
+        """Replace the weights (the trainer does, between epochs); the integer tables are rebuilt."""
+        self._set_weights(*_to_sparse(weights))
+        self._weights = weights
 
     def to_bytes(self) -> bytes:
-        data = {"weights": self.weights, "open_tags": self.open_tags, "lemma_rules": self.lemma_rules,
-                "upos": self.upos, "meta": self.meta, "suffix_tags": self.suffix_tags}
-        return lzma.compress(pickle.dumps(data, protocol=5), preset=6)
+        rows, cols, values = self._sparse
+        header = {"meta": self.meta, "lemma_rules": {k: list(v) for k, v in self.lemma_rules.items()},
+                  "upos": self.upos, "suffix_tags": self.suffix_tags}
+        return write_arrays({"rows": rows.astype(np.int32), "cols": cols.astype(np.int32),
+                             "values": values.astype(np.int32)},
+                            {"features": self.features, "views": self.views, "open_tags": self.open_tags}, header)
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> "TaggerModel":
-        data = pickle.loads(lzma.decompress(blob))
-        return cls(data["weights"], data["open_tags"], data["lemma_rules"], data["upos"], data.get("meta", {}),
-                   data.get("suffix_tags", {}))
+        if not is_array_file(blob):  # the first version's lzma-compressed pickle of dicts
+            data = pickle.loads(lzma.decompress(blob))
+            return cls(data["weights"], data["open_tags"], data["lemma_rules"], data["upos"], data.get("meta", {}),
+                       data.get("suffix_tags", {}))
+        arrays, strings, header = read_arrays(blob)
+        sparse = (strings["features"], strings["views"], arrays["rows"].astype(np.intp),
+                  arrays["cols"].astype(np.intp), arrays["values"])
+        return cls(None, strings["open_tags"], {k: (v[0], v[1]) for k, v in header["lemma_rules"].items()},
+                   header["upos"], header["meta"], header["suffix_tags"], sparse=sparse)
+
+
+def _to_sparse(weights: dict[str, dict[str, float]]) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """(features, views, rows, cols, values) of a weight dict, in its order, values in 1/SCALE units."""
+    features = list(weights)
+    view_index: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    values: list[int] = []
+    for r, f in enumerate(features):
+        for v, x in weights[f].items():
+            q = round(x * SCALE)
+            if q:
+                rows.append(r)
+                cols.append(view_index.setdefault(v, len(view_index)))
+                values.append(q)
+    return (features, list(view_index), np.asarray(rows, dtype=np.intp), np.asarray(cols, dtype=np.intp),
+            np.asarray(values, dtype=np.int32))
 
 
 def model_path() -> Path:
@@ -233,8 +317,10 @@ def score(weights: dict[str, dict[str, float]], feats: Sequence[str], cand: Anal
     return s
 
 
-def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: TaggerModel) -> list[Analysis]:
-    """The chosen reading of every token of one sentence (greedy, left to right)."""
+def tag_sentence_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                           model: TaggerModel) -> list[Analysis]:
+    """The chosen reading of every token, scored the slow, obvious way (feature strings, dict of weights); the
+    first version's algorithm. `tag_sentence` must choose exactly these readings."""
     chosen: list[Analysis] = []
     weights = model.weights
     n = len(forms)
@@ -254,6 +340,111 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
                 if best_s is None or s > best_s:
                     best, best_s = c, s
             best = prefer_proper_lemma(best, cands, forms[i], i == 0)
+        if is_subject(best):
+            subject = best
+        chosen.append(best)
+    return chosen
+
+
+CACHE_SIZE = 200_000
+
+
+def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> tuple:
+    """What the tagger knows of a word form without context, cached per form (LRU): (readings, candidates,
+    columns of the candidates' views in the dense matrix, where each candidate's columns start, each
+    candidate's lemma-view weights, each candidate's score from the form's own features)."""
+    key = tuple(readings)
+    cache = model._cache
+    hit = cache.get(form)
+    if hit is not None and hit[0] == key:
+        cache.move_to_end(form)
+        return hit
+    cands = candidates(form, readings, model)
+    dense_col, zero = model.dense_col, model.zero_col
+    cols: list[int] = []
+    starts: list[int] = []
+    lemma_w: list[dict[int, int] | None] = []
+    for c in cands:
+        starts.append(len(cols))
+        cols += [dense_col[v] for v in reading_views(c) if v in dense_col]
+        cols.append(zero)
+        lemma_w.append(model.lemma_weights.get("M" + c.lemma))
+    cols_a, starts_a = np.asarray(cols, dtype=np.intp), np.asarray(starts, dtype=np.intp)
+    index = model.index
+    rows = [r for f in static_token_features(form, readings) if (r := index.get(f)) is not None]
+    own = _scores(model, rows, cols_a, starts_a, lemma_w)
+    hit = (key, cands, cols_a, starts_a, lemma_w, own)
+    cache[form] = hit
+    if len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+    return hit
+
+
+def _scores(model: TaggerModel, rows: list[int], cols: np.ndarray, starts: np.ndarray,
+            lemma_w: list[dict[int, int] | None]) -> list[int]:
+    """Each candidate's summed weight over the feature rows `rows` (integer, 1/SCALE units)."""
+    if not rows:
+        return [0] * len(lemma_w)
+    block = model.dense[np.asarray(rows, dtype=np.intp)[:, None], cols[None, :]].sum(0)
+    out = np.add.reduceat(block, starts).tolist()
+    for k, lw in enumerate(lemma_w):
+        if lw:
+            out[k] += sum(lw.get(r, 0) for r in rows)
+    return out
+
+
+def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: TaggerModel) -> list[Analysis]:
+    """The chosen reading of every token of one sentence (greedy, left to right). Same choices as
+    `tag_sentence_reference`: a token's score is its form's cached own-feature score plus the weights of its
+    context features, summed over the candidates' views with one numpy gather."""
+    n = len(forms)
+    entries = [_form_entry(f, r, model) for f, r in zip(forms, readings)]
+    index, star = model.index, model.star
+    lows = [f.lower() for f in forms]
+    chosen: list[Analysis] = []
+    subject: Analysis | None = None
+    for i in range(n):
+        _, cands, cols, starts, lemma_w, own = entries[i]
+        if len(cands) == 1:
+            best = cands[0]
+        else:
+            prev1 = chosen[i - 1] if i > 0 else None
+            form = forms[i]
+            feats: list[str] = []
+            if i == 0:
+                feats.append("first")
+            if form[:1].isupper():
+                feats.append("cap" + ("0" if i == 0 else "1"))
+            if prev1 is not None:
+                p, _, c, _ = tag_parts(prev1.tag)
+                feats += ["t-1=" + prev1.tag, "p-1=" + p, "k-1=" + p + c, "l-1=" + prev1.lemma.lower()]
+                if i > 1:
+                    feats.append("pp-2=" + tag_parts(chosen[i - 2].tag)[0] + "|" + p)
+            else:
+                feats.append("t-1=^")
+            if i > 0:
+                feats.append("w-1=" + lows[i - 1])
+            if i + 1 < n:
+                nr = readings[i + 1]
+                feats += ["w+1=" + lows[i + 1], "a+1=" + ambiguity(nr), "c+1=" + case_set(nr)]
+            else:
+                feats.append("w+1=$")
+            if i + 2 < n:
+                feats.append("a+2=" + ambiguity(readings[i + 2]))
+            if subject is not None:
+                _, num, _, gender = tag_parts(subject.tag)
+                feats.append("subj=" + num + gender)
+            rows = [r for f in feats if (r := index.get(f)) is not None]
+            ctx = _scores(model, rows, cols, starts, lemma_w)
+            nxt = readings[i + 1] if i + 1 < n else ()
+            best, best_s = cands[0], None
+            for k, cand in enumerate(cands):
+                s = own[k] + ctx[k]
+                for f in candidate_features(cand, prev1, nxt):
+                    s += star.get(f, 0)
+                if best_s is None or s > best_s:
+                    best, best_s = cand, s
+            best = prefer_proper_lemma(best, cands, form, i == 0)
         if is_subject(best):
             subject = best
         chosen.append(best)
