@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from kronika.actors import gazetteer as gz
+from kronika.actors.context_country import infer_countries
 from kronika.actors.kb import DATA, KnowledgeBase, Person, load_kb
 from kronika.actors.names import foreign_word_base, plausible_ner_span
 from kronika.actors.places import load_places
@@ -261,6 +262,7 @@ class Linker:
         self._add_unknown_names(names, role_at)
         coref.link_role_only(self, role_phrases)
         coref.merge_unknown_surnames(self)
+        infer_countries(self)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
 

@@ -18,6 +18,9 @@ WINDOW = 6
 FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
 MODAL_PLAN = {"mieć", "planować", "zamierzać", "chcieć", "zamierzyć", "zaplanować", "móc"}
 FINITE = {"fin", "praet", "bedzie", "impt", "winien"}
+THAT_WORDS = {"że", "iż"}
+THAT_REACH = 8
+THAT_ENDERS = {"a", "ale", "lecz", "zaś", "natomiast", "jednak", "podczas"}  # ", zaś Tshisekedi ocenił …"
 
 
 @dataclass
@@ -28,6 +31,8 @@ class Candidate:
     companions: list[int]
     negated: bool
     nominal: bool
+    complement: tuple[int, int] | None = None
+    cues: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -158,7 +163,22 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
         near = [j for j in range(lo, hi) if j != i and view.clause_of.get(j) == clause]
         for t in entries:
             companions: list[int] = []
+            cues: list[int] = []
             ok = True
+            complement = None
+            if t.that_clause:
+                complement = that_clause(doc, view, i)
+                if complement is None:
+                    continue
+                inside = range(*complement)
+                for group in t.that_groups:
+                    hits = [j for j in inside if fr.lemmas(doc.tokens[j]) & group]
+                    if not hits:
+                        ok = False
+                        break
+                    cues.append(hits[0])
+                if not ok:
+                    continue
             for group in t.with_groups:
                 hits = [j for j in near if fr.lemmas(doc.tokens[j]) & group]
                 if not hits:
@@ -179,24 +199,42 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
                 nominal = chosen_pos in fr.NOMINAL_POS or chosen_pos == "adj"
             else:
                 nominal = all(a.pos in fr.NOMINAL_POS or a.pos == "adj" for a in matching)
-            found.append(Candidate(t, view.index, i, companions, negated, nominal))
+            found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues))
     # one trigger per word: the most specific entry, then the one whose companions are nearest
     found.sort(key=lambda c: (-c.trigger.specificity, sum(abs(j - c.head) for j in c.companions), c.head))
     taken: set[int] = set()
     kept: list[Candidate] = []
     for c in found:
-        span = {c.head, *c.companions}
-        if c.head in taken or any(j in taken and j not in c.companions for j in span):
-            continue
-        if c.head in taken:
+        span = {c.head, *c.companions, *c.cues}
+        if c.head in taken or any(j in taken and j not in c.companions and j not in c.cues for j in span):
             continue
         kept.append(c)
         taken.add(c.head)
         taken.update(c.companions)
+        taken.update(c.cues)
     # a companion word cannot head another trigger of its own
-    kept = [c for c in kept if not any(c.head in o.companions for o in kept if o is not c)]
+    kept = [c for c in kept if not any(c.head in o.companions or c.head in o.cues for o in kept if o is not c)]
     kept.sort(key=lambda c: c.head)
     return kept
+
+
+def that_clause(doc, view: fr.SentenceView, head: int) -> tuple[int, int] | None:
+    """The token range [start, end) of the "że"/"iż" clause a speech verb at `head` introduces ("ocenił
+    w środę, że …"): the "że" must come within a few words with no finite verb between; the clause runs to
+    the end of the sentence (its own commas and quotation marks included)."""
+    for j in range(head + 1, min(view.end, head + THAT_REACH + 1)):
+        t = doc.tokens[j]
+        if t.text.lower() in THAT_WORDS:
+            end = view.end
+            for k in range(j + 1, view.end - 1):
+                if doc.tokens[k].text == ";" or (doc.tokens[k].text == "," and
+                                                 doc.tokens[k + 1].text.lower() in THAT_ENDERS):
+                    end = k
+                    break
+            return (j + 1, end) if j + 1 < end else None
+        if fr.token_pos(t) in FINITE:
+            return None
+    return None
 
 
 def _planned(doc, c: Candidate, view: fr.SentenceView) -> bool:
@@ -227,6 +265,42 @@ def _planned(doc, c: Candidate, view: fr.SentenceView) -> bool:
     return False
 
 
+def _common_noun_subject(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo) -> bool:
+    """A nominative common noun agreeing with the verb stands before it in its clause ("Mężczyzna nie
+    przyznaje się", "Resort stanowczo zaprzeczył"): the subject is there, only not a known actor."""
+    clause = view.clause_of.get(head)
+    for j in range(head - 1, max(view.start, head - 5) - 1, -1):
+        t = doc.tokens[j]
+        if view.clause_of.get(j) != clause or t.kind != "word":
+            return False
+        for a in t.analyses:
+            if a.pos != "subst" or "nom" not in fr._cases(a.tag) or any(
+                    x.pos == "prep" for x in doc.tokens[j - 1].analyses) and j > view.start:
+                continue
+            if not (fr._numbers(a.tag) & v.numbers):
+                continue
+            if v.genders and fr._genders(a.tag) and not (fr._genders(a.tag) & v.genders):
+                continue
+            return True
+    return False
+
+
+def _takes_previous_subject(doc, view: fr.SentenceView, c: Candidate, v: fr.VerbInfo) -> bool:
+    """Whether a subjectless trigger may take the previous sentence's subject: only a finite active verb
+    ("Zapowiedział, że …") or an infinitive governed by one ("Postanowił odrzucić …"); participles
+    ("skazanego", "zamrożonych"), passives and impersonal forms describe, they do not continue a subject."""
+    if c.nominal or v.passive or v.impersonal:
+        return False
+    pos = fr.token_pos(doc.tokens[c.head])
+    if pos in FINITE:
+        return not _common_noun_subject(doc, view, c.head, v)
+    if pos == "inf":
+        clause = view.clause_of.get(c.head)
+        return any(fr.token_pos(doc.tokens[j]) in FINITE and view.clause_of.get(j) == clause
+                   for j in range(max(view.start, c.head - 4), c.head))
+    return False
+
+
 def _quote_speaker(doc, char: int) -> str | None:
     for q in doc.quotes or []:
         if q.get("start", -1) <= char < q.get("end", -1) and q.get("speaker"):
@@ -244,6 +318,9 @@ def _clause_subject(doc, view: fr.SentenceView, lex: Lexicon, clause: int) -> fr
         if fr.token_pos(doc.tokens[i]) in FINITE:
             v = fr.verb_info(doc, i, view.start)
             subj = fr.find_subject(doc, view, lex, i, v, clause, avoid_acc=False)
+            if subj is not None and v.genders and len(subj.entities) == 1 and "sg" in v.numbers:
+                # the verb shows the subject's gender: "Siergiej Ławrow przyjechał" is masculine
+                subj.genders = (subj.genders & v.genders) or (v.genders & {"m1", "f", "n"}) or v.genders
             if subj is None:
                 subj = fr.antecedent(doc, view, lex, clause, i)
             if subj is not None:
@@ -398,6 +475,14 @@ class Coder:
                     continue  # tried last, below
                 if slot.name == "subj":
                     g = fr.find_subject(doc, view, lex, cand.head, v, clause, avoid_acc=True, exclude=used)
+                elif slot.name in ("complement_subject", "complement_object"):
+                    if cand.complement is None:
+                        continue
+                    side: set[str] = set()
+                    for e in (actor_g.entities if actor_g is not None else []):
+                        side |= {e, (etypes.get(e) or {}).get("country") or e}
+                    g = fr.find_in_complement(doc, view, lex, cand.complement, slot.name == "complement_subject",
+                                              used, side, etypes)
                 else:
                     g = fr.find_slot(doc, view, lex, slot, cand.head, clause, used, cand.companions)
                 if g is not None:
@@ -425,9 +510,10 @@ class Coder:
                     if prev is not None:
                         break
                 source = "earlier_clause"
-                if prev is None and last_subject is not None and not v.impersonal and not cand.nominal:
+                if prev is None and last_subject is not None and _takes_previous_subject(doc, view, cand, v):
                     prev, source = last_subject, "previous_sentence"
-                if prev is not None and (cand.nominal or fr._agrees(prev, v)):
+                if prev is not None and (cand.nominal or (fr.agrees_fully(prev, v) if source == "previous_sentence"
+                                                          else fr._agrees(prev, v))):
                     actors = list(prev.entities)
                 else:
                     source = ""

@@ -29,6 +29,33 @@ def _numbers(tag: str) -> set[str]:
     return {f for part in tag.split(":")[1:] for f in part.split(".") if f in ("sg", "pl")}
 
 
+GENDERS = {"m1": "m1", "m2": "m2", "m3": "m3", "f": "f", "n": "n", "n1": "n", "n2": "n"}
+
+
+def _genders(tag: str) -> set[str]:
+    """The grammatical genders of a tag (m1 m2 m3 f n; n1/n2 folded into n)."""
+    return {GENDERS[f] for part in tag.split(":")[1:] for f in part.split(".") if f in GENDERS}
+
+
+def mention_genders(doc, i0: int, i1: int, cases: frozenset[str] = ALL_CASES) -> frozenset[str]:
+    """The gender of a name from its first declined word read in the name's case ("Maria Zacharowa" f,
+    "Wielka Brytania" f, "Ministerstwo Obrony" n, "Pjongjang" m3); empty when the words show none."""
+    for tok in doc.tokens[i0:i1]:
+        all_readings = [a for a in tok.analyses if a.pos in ("subst", "depr", "adj")]
+        if len({c for a in all_readings for c in _cases(a.tag)}) >= 6 and len(
+                {g for a in all_readings for g in _genders(a.tag)}) == 1:
+            continue  # one gender in every case: the analyser's guess for a foreign name ("Siergiej" f)
+        readings = [a for a in all_readings if _cases(a.tag) & cases]
+        if tok.text[:1].isupper():
+            readings = [a for a in readings if a.lemma[:1].isupper()] or readings
+        gs: set[str] = set()
+        for a in readings:
+            gs |= _genders(a.tag)
+        if gs:
+            return frozenset(gs)
+    return frozenset()
+
+
 def token_pos(tok) -> str:
     return tok.chosen.pos if tok.chosen else ""
 
@@ -59,6 +86,7 @@ class Mention:
     prep: str | None = None
     attribute: bool = False
     clause: int = 0
+    genders: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -76,6 +104,7 @@ class Group:
     end: int
     known_case: bool
     via: str = ""
+    genders: frozenset[str] = frozenset()
 
     @property
     def entities(self) -> list[str]:
@@ -123,24 +152,41 @@ def clause_ids(doc, start: int, end: int, lex: Lexicon) -> dict[int, int]:
 
 
 def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[str], frozenset[str], bool]:
-    cases: set[str] | None = None
+    """Cases, numbers and whether the case is known, of the name on tokens [i0, i1): proper-noun readings
+    are preferred, but when they leave the words with no case in common ("Wielka" read as a surname
+    'Wielk' in the genitive beside "Brytania" in the nominative) every reading of the words is used."""
+    proper_sets: list[set[str]] = []
+    all_sets: list[set[str]] = []
     numbers: set[str] = set()
     for tok in doc.tokens[i0:i1]:
-        readings = [a for a in tok.analyses if a.pos in NOMINAL_POS | ADJ_POS]
+        readings = _declinable([a for a in tok.analyses if a.pos in NOMINAL_POS | ADJ_POS])
+        chosen = readings
         if person or tok.text[:1].isupper():
             proper = [a for a in readings if a.lemma[:1].isupper()]
             if proper:
-                readings = proper
+                chosen = proper
             elif person:
+                chosen = []
                 readings = []
-        readings = _declinable(readings)
         tc: set[str] = set()
-        for a in readings:
+        for a in chosen:
             tc |= _cases(a.tag)
             numbers |= _numbers(a.tag)
-        if not tc:
-            continue
+        ta: set[str] = set()
+        for a in readings:
+            ta |= _cases(a.tag)
+        if tc:
+            proper_sets.append(tc)
+        if ta or tc:
+            all_sets.append(ta | tc)
+    cases: set[str] | None = None
+    for tc in proper_sets:  # the old rule: intersect, keeping the earlier set when a word disagrees
         cases = tc if cases is None else (cases & tc or cases)
+    strict_proper = set.intersection(*proper_sets) if proper_sets else set()
+    if proper_sets and not strict_proper and all_sets:
+        common = set.intersection(*all_sets)
+        if common:
+            cases = common
     if person:
         numbers = {"sg"}  # one person is grammatically singular ("Joe" has a deprecative plural reading)
     if not cases:
@@ -217,7 +263,8 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
             eid, m0, m1, etype = mentions_by_token[i]
             m1 = min(m1, s.token_end)
             cases, numbers, known = _mention_features(doc, i, m1, etype == "person")
-            mentions.append(Mention(eid, i, m1, cases, numbers, known, "name", clause=clause_of.get(i, 0)))
+            mentions.append(Mention(eid, i, m1, cases, numbers, known, "name", clause=clause_of.get(i, 0),
+                                    genders=mention_genders(doc, i, m1, cases)))
             i = m1
             continue
         if i in adjective_mentions:
@@ -282,7 +329,8 @@ def _group(doc, mentions: list[Mention], lex: Lexicon, clause_of: dict[int, int]
             continue
         if g is not None and m.attribute and g.end == m.start and not g.attribute:
             continue  # "Korei Północnej" right after a name: an attribute, not a new actor
-        groups.append(Group([m], m.cases, m.numbers, m.prep, m.attribute, m.clause, m.start, m.end, m.known_case))
+        groups.append(Group([m], m.cases, m.numbers, m.prep, m.attribute, m.clause, m.start, m.end, m.known_case,
+                            genders=m.genders))
         if not m.attribute:
             last_main = groups[-1]
     return groups
@@ -293,6 +341,9 @@ def _join(g: Group, m: Mention) -> None:
     g.cases = frozenset(g.cases & m.cases) or g.cases
     g.numbers = frozenset({"pl"})
     g.end = m.end
+    # a plural of names is virile (m1) when any member is; unknown genders leave it open
+    g.genders = frozenset() if not (g.genders and m.genders) else frozenset(
+        {"m1"} if "m1" in g.genders | m.genders else {"m2", "m3", "f", "n"})
 
 
 def _joinable(doc, g: Group, m: Mention, lex: Lexicon, mentions: list[Mention]) -> bool:
@@ -330,6 +381,7 @@ class VerbInfo:
     passive: bool
     impersonal: bool
     nominal: bool
+    genders: frozenset[str] = frozenset()
 
 
 def verb_info(doc, head: int, s_start: int) -> VerbInfo:
@@ -345,14 +397,17 @@ def verb_info(doc, head: int, s_start: int) -> VerbInfo:
     numbers = frozenset(_numbers(tag)) or frozenset({"sg", "pl"})
     person = next((f for f in tag.split(":") if f in ("pri", "sec", "ter")), None)
     passive = pos == "ppas"
+    genders = frozenset(_genders(tag)) if pos in ("praet", "ppas", "winien") else frozenset()
     if pos in ("inf", "ppas"):
         for j in range(head - 1, max(s_start, head - 4) - 1, -1):
             t = doc.tokens[j]
             if token_pos(t) in FINITE_POS:
                 numbers = frozenset(_numbers(t.chosen.tag)) or numbers
                 person = next((f for f in t.chosen.tag.split(":") if f in ("pri", "sec", "ter")), person)
+                if token_pos(t) in ("praet", "winien"):
+                    genders = frozenset(_genders(t.chosen.tag)) or genders
                 break
-    return VerbInfo(numbers, person, passive, False, False)
+    return VerbInfo(numbers, person, passive, False, False, genders)
 
 
 def _agrees(g: Group, v: VerbInfo) -> bool:
@@ -361,6 +416,22 @@ def _agrees(g: Group, v: VerbInfo) -> bool:
     if len(g.entities) > 1:
         return "pl" in v.numbers
     return bool(g.numbers & v.numbers)
+
+
+def agrees_fully(g: Group, v: VerbInfo) -> bool:
+    """Number agreement and, when both sides show it, gender agreement of a past-tense verb with a group
+    ("zapowiedziała" takes "Maria Zacharowa" or "Rosja", not "Pieskow"; plural "zawrócili" wants a virile
+    group, "zawróciły" a non-virile one)."""
+    if not _agrees(g, v):
+        return False
+    if not v.genders or not g.genders:
+        return True
+    if "pl" in v.numbers and "sg" not in v.numbers:
+        virile_verb = "m1" in v.genders
+        if len(g.entities) > 1 or "pl" in g.numbers and "sg" not in g.numbers:
+            return virile_verb == ("m1" in g.genders)
+        return True
+    return bool(v.genders & g.genders)
 
 
 def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
@@ -381,15 +452,17 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
             continue
         hcases: set[str] = set()
         hnum: set[str] = set()
+        hgen: set[str] = set()
         for a in head.analyses:
             if a.pos in NOMINAL_POS and a.lemma.lower() in lex.role_heads:
                 hcases |= _cases(a.tag)
                 hnum |= _numbers(a.tag)
+                hgen |= _genders(a.tag)
         prep, pcases = _governing_prep(doc, j, view.start, view.clause_of)
         if prep:
             hcases = (hcases & pcases) or pcases
         out.append(Group(list(g.mentions), frozenset(hcases or ALL_CASES), frozenset(hnum or {"sg", "pl"}), prep,
-                         False, g.clause, j, g.end, bool(hcases), via="role_head"))
+                         False, g.clause, j, g.end, bool(hcases), via="role_head", genders=frozenset(hgen)))
     return out
 
 
@@ -457,6 +530,28 @@ def find_slot(doc, view: SentenceView, lex: Lexicon, slot: Slot, head: int, clau
         if best_key is None or key < best_key:
             best, best_key = g, key
     return best
+
+
+def find_in_complement(doc, view: SentenceView, lex: Lexicon, span: tuple[int, int], subject: bool,
+                       used: set[int], side: set[str], entities: dict[str, dict] | None = None) -> Group | None:
+    """The first group inside a "że" clause [start, end) that names someone other than the speaker:
+    with `subject`, a nominative group without a preposition ("ostrzegł, że Pjongjang może …"); otherwise any
+    other group, attributes included ("zapowiedziała, że decyzja Warszawy nie pozostanie bez odpowiedzi",
+    "podnosić koszty wojny dla Kremla"). A group is the speaker's own side when each of its entities, or
+    that entity's country, is in `side` (the speaker's ids and countries: Pieskow's "Rosja")."""
+    entities = entities or {}
+
+    def own(e: str) -> bool:
+        return e in side or (entities.get(e) or {}).get("country") in side
+    start, end = span
+    groups = sorted(view.groups + (view.role_groups or []), key=lambda g: g.start)
+    for g in groups:
+        if id(g) in used or not (start <= g.start < end) or all(own(e) for e in g.entities):
+            continue
+        is_subject = not g.prep and not g.attribute and "nom" in g.cases
+        if is_subject == subject:
+            return g
+    return None
 
 
 def find_of(doc, view: SentenceView, head: int, used: set[int]) -> Group | None:

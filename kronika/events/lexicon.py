@@ -14,12 +14,12 @@ import yaml
 
 from kronika.events.ontology import ontology
 
-TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "reflexive", "negated",
+TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
                 "only_negated", "require", "override", "note"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note"}
 ROLES = ("actor", "recipient")
 CASES = {"nom", "gen", "dat", "acc", "inst", "loc"}
-SPECIAL_SLOTS = {"subj", "of", "of_object", "agent", "acc_owner"}
+SPECIAL_SLOTS = {"subj", "of", "of_object", "agent", "acc_owner", "complement_subject", "complement_object"}
 
 
 class LexiconError(ValueError):
@@ -75,11 +75,14 @@ class Trigger:
     only_negated: bool = False
     require: tuple[str, ...] = ()
     with_recipient: str | None = None
+    that_groups: tuple[frozenset[str], ...] = ()
+    that_clause: bool = False
 
     @property
     def specificity(self) -> int:
         """Entries with more required companions win over plainer ones on the same word."""
-        return len(self.with_groups) * 2 + int(self.reflexive) + int(self.only_negated)
+        return (len(self.with_groups) + len(self.that_groups)) * 2 + int(self.that_clause) + int(
+            self.reflexive) + int(self.only_negated)
 
 
 @dataclass
@@ -161,6 +164,12 @@ def validate_lexicon_data(triggers: dict, frames: dict) -> list[str]:
                 problems.append(f"{where}: 'with' takes lists of lemmas")
             elif any(not isinstance(w, str) or " " in w for w in group):
                 problems.append(f"{where}: 'with' lemmas are single words")
+        that = t.get("that")
+        if that is not None and that != "any":
+            if not isinstance(that, list) or not all(isinstance(g, list) and g for g in that):
+                problems.append(f"{where}: 'that' takes 'any' or lists of lemmas")
+            elif any(not isinstance(w, str) or " " in w for g in that for w in g):
+                problems.append(f"{where}: 'that' lemmas are single words")
         for r in _as_list(t.get("require")):
             if r not in ROLES:
                 problems.append(f"{where}: can only require actor or recipient, not {r!r}")
@@ -207,6 +216,8 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             with_groups=tuple(frozenset(g) for g in _as_list(t.get("with"))),
             reflexive=bool(t.get("reflexive")), negated=t.get("negated"), only_negated=bool(t.get("only_negated")),
             require=tuple(_as_list(t.get("require"))), with_recipient=(t.get("override") or {}).get("with_recipient"),
+            that_groups=tuple(frozenset(g) for g in t["that"]) if isinstance(t.get("that"), list) else (),
+            that_clause=t.get("that") is not None,
         ))
     cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}

@@ -313,14 +313,15 @@ def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
         return predict_labels_reference(forms, readings, model)
     static = np.add.reduceat(W[np.asarray(rows, dtype=np.intp)], np.asarray(starts, dtype=np.intp), axis=0)
     hist, by_shape = t.hist, t.by_shape
+    shaped = [by_shape.get(x[2]) for x in per]
     out: list[int] = []
     p1 = p2 = 0
     for i in range(n):
-        sc = static[i] + hist[p2, p1]
-        sh = by_shape.get(per[i][2])
-        if sh is not None:
-            sc += sh[p1]
-        k = int(sc.argmax())
+        sh = shaped[i]
+        if sh is None:
+            k = int((static[i] + hist[p2, p1]).argmax())
+        else:
+            k = int((static[i] + hist[p2, p1] + sh[p1]).argmax())
         out.append(k)
         p2, p1 = p1, k + 1
     labels = model.labels

@@ -85,6 +85,9 @@ class TaggerModel:
             self.features[r]: int(self.dense[r, star]) for r in np.nonzero(self.dense[:, star])[0]}
         self._weights: dict[str, dict[str, float]] | None = None
         self._cache: OrderedDict = OrderedDict()
+        # "*" weights of candidate features: previous tag → candidate tag → sum; next token → tag → sum
+        self._left_cache: dict[str | None, dict[str, int]] = {}
+        self._right_cache: dict[tuple, dict[str, int]] = {}
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -278,25 +281,48 @@ def prefer_proper_lemma(chosen: Analysis, cands: Sequence[Analysis], form: str, 
 
 def candidate_features(cand: Analysis, prev1: Analysis | None, next_readings: Sequence[Analysis]) -> list[str]:
     """Features of one candidate against its neighbours (agreement, government)."""
-    pos, num, case, gender = tag_parts(cand.tag)
+    return (left_features(cand.tag, prev1.tag if prev1 is not None else None)
+            + right_features(cand.tag, _as_next(next_readings)))
+
+
+def left_features(tag: str, prev_tag: str | None) -> list[str]:
+    """Candidate features against the reading chosen before: government by a preposition, agreement."""
+    if prev_tag is None:
+        return []
+    pos, num, case, gender = tag_parts(tag)
+    ppos, pnum, pcase, pgender = tag_parts(prev_tag)
     out: list[str] = []
-    if prev1 is not None:
-        ppos, pnum, pcase, pgender = tag_parts(prev1.tag)
-        if ppos == "prep" and case:
-            out.append(("gov+" if case == pcase else "gov-") + pos)
-        if num and pnum:
-            agree = (num == pnum) + (case == pcase) + (gender == pgender)
-            out.append(f"agr-1={ppos}|{pos}|{agree}")
-    if case and next_readings:
-        best = 0
-        for r in next_readings:
-            _, n2, c2, g2 = tag_parts(r.tag)
-            if c2:
-                best = max(best, (n2 == num) + (c2 == case) + (g2 == gender))
-        out.append(f"agr+1={pos}|{tag_parts(next_readings[0].tag)[0]}|{best}")
-        if pos == "prep":
-            out.append("prep+1=" + str(any(tag_parts(r.tag)[2] == case for r in next_readings)))
+    if ppos == "prep" and case:
+        out.append(("gov+" if case == pcase else "gov-") + pos)
+    if num and pnum:
+        agree = (num == pnum) + (case == pcase) + (gender == pgender)
+        out.append(f"agr-1={ppos}|{pos}|{agree}")
     return out
+
+
+def right_features(tag: str, nxt: tuple) -> list[str]:
+    """Candidate features against the next token's readings (as `_as_next` describes them): the best agreement
+    any of them allows, and for a preposition whether one has the case it governs."""
+    pos, num, case, gender = tag_parts(tag)
+    if not case or not nxt:
+        return []
+    first_pos, triples = nxt
+    best = 0
+    for n2, c2, g2 in triples:
+        best = max(best, (n2 == num) + (c2 == case) + (g2 == gender))
+    out = [f"agr+1={pos}|{first_pos}|{best}"]
+    if pos == "prep":
+        out.append("prep+1=" + str(any(c2 == case for _, c2, _ in triples)))
+    return out
+
+
+def _as_next(readings: Sequence[Analysis]) -> tuple:
+    """All that `right_features` reads of the next token's readings: the first one's part of speech and the
+    distinct (number, case, gender) of those with a case."""
+    if not readings:
+        return ()
+    return (tag_parts(readings[0].tag)[0],
+            tuple(sorted({(n, c, g) for r in readings for _, n, c, g in (tag_parts(r.tag),) if c})))
 
 
 def score(weights: dict[str, dict[str, float]], feats: Sequence[str], cand: Analysis,
@@ -352,7 +378,8 @@ CACHE_SIZE = 200_000
 def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> tuple:
     """What the tagger knows of a word form without context, cached per form (LRU): (readings, candidates,
     columns of the candidates' views in the dense matrix, where each candidate's columns start, each
-    candidate's lemma-view weights, each candidate's score from the form's own features)."""
+    candidate's lemma-view weights, each candidate's score from the form's own features, the form's ambiguity
+    class and case set, and what candidate features of the word before need of it: `_as_next`)."""
     key = tuple(readings)
     cache = model._cache
     hit = cache.get(form)
@@ -373,11 +400,17 @@ def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> 
     index = model.index
     rows = [r for f in static_token_features(form, readings) if (r := index.get(f)) is not None]
     own = _scores(model, rows, cols_a, starts_a, lemma_w)
-    hit = (key, cands, cols_a, starts_a, lemma_w, own)
+    hit = (key, cands, cols_a, starts_a, lemma_w, own, ambiguity(readings), case_set(readings), _as_next(readings))
     cache[form] = hit
     if len(cache) > CACHE_SIZE:
         cache.popitem(last=False)
     return hit
+
+
+def _star_sum(model: TaggerModel, features: list[str]) -> int:
+    """The summed weights of candidate features (their "*" view)."""
+    star = model.star
+    return sum(star.get(f, 0) for f in features)
 
 
 def _scores(model: TaggerModel, rows: list[int], cols: np.ndarray, starts: np.ndarray,
@@ -387,9 +420,14 @@ def _scores(model: TaggerModel, rows: list[int], cols: np.ndarray, starts: np.nd
         return [0] * len(lemma_w)
     block = model.dense[np.asarray(rows, dtype=np.intp)[:, None], cols[None, :]].sum(0)
     out = np.add.reduceat(block, starts).tolist()
+    row_set = None
     for k, lw in enumerate(lemma_w):
         if lw:
-            out[k] += sum(lw.get(r, 0) for r in rows)
+            if row_set is None:
+                row_set = set(rows)
+            hits = lw.keys() & row_set
+            if hits:
+                out[k] += sum(lw[r] for r in hits)
     return out
 
 
@@ -399,12 +437,12 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
     context features, summed over the candidates' views with one numpy gather."""
     n = len(forms)
     entries = [_form_entry(f, r, model) for f, r in zip(forms, readings)]
-    index, star = model.index, model.star
+    index, left_cache, right_cache = model.index, model._left_cache, model._right_cache
     lows = [f.lower() for f in forms]
     chosen: list[Analysis] = []
     subject: Analysis | None = None
     for i in range(n):
-        _, cands, cols, starts, lemma_w, own = entries[i]
+        _, cands, cols, starts, lemma_w, own = entries[i][:6]
         if len(cands) == 1:
             best = cands[0]
         else:
@@ -425,23 +463,36 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
             if i > 0:
                 feats.append("w-1=" + lows[i - 1])
             if i + 1 < n:
-                nr = readings[i + 1]
-                feats += ["w+1=" + lows[i + 1], "a+1=" + ambiguity(nr), "c+1=" + case_set(nr)]
+                e = entries[i + 1]
+                feats += ["w+1=" + lows[i + 1], "a+1=" + e[6], "c+1=" + e[7]]
+                nxt = e[8]
             else:
                 feats.append("w+1=$")
+                nxt = ()
             if i + 2 < n:
-                feats.append("a+2=" + ambiguity(readings[i + 2]))
+                feats.append("a+2=" + entries[i + 2][6])
             if subject is not None:
                 _, num, _, gender = tag_parts(subject.tag)
                 feats.append("subj=" + num + gender)
             rows = [r for f in feats if (r := index.get(f)) is not None]
             ctx = _scores(model, rows, cols, starts, lemma_w)
-            nxt = readings[i + 1] if i + 1 < n else ()
+            prev_tag = prev1.tag if prev1 is not None else None
+            left = left_cache.get(prev_tag)
+            if left is None:
+                left = left_cache[prev_tag] = {}
+            right = right_cache.get(nxt)
+            if right is None:
+                right = right_cache[nxt] = {}
             best, best_s = cands[0], None
             for k, cand in enumerate(cands):
-                s = own[k] + ctx[k]
-                for f in candidate_features(cand, prev1, nxt):
-                    s += star.get(f, 0)
+                t = cand.tag
+                a = left.get(t)
+                if a is None:
+                    a = left[t] = _star_sum(model, left_features(t, prev_tag))
+                b = right.get(t)
+                if b is None:
+                    b = right[t] = _star_sum(model, right_features(t, nxt))
+                s = own[k] + ctx[k] + a + b
                 if best_s is None or s > best_s:
                     best, best_s = cand, s
             best = prefer_proper_lemma(best, cands, form, i == 0)

@@ -1,0 +1,239 @@
+"""The country of an actor the knowledge base lacks, read from its context.
+
+Rules, tried in order for every entity the KB does not know (`("new", type, name)` keys) that has no country yet;
+the first that gives a code wins and its name is kept in the mention's `country_rule` attribute:
+
+1. **role-before** (persons and groups, as rule 2) — the words before a mention, back to the clause start (`linking.yaml`
+   `apposition_max_tokens`), hold a role word (roles.tsv) and a country: a country adjective ("brytyjski
+   prokurator"), a demonym ("Afgańczyk"), a country or an organisation with a country in the genitive
+   ("ambasador Rosji w Polsce" → RUS, "rzecznik Kremla"). A country after a locative preposition ("w Polsce")
+   is where the person serves: used only when nothing else is given and the role is not diplomatic. A
+   diplomat ("ambasador", "wysłannik", "konsul", "dyplomata") with only such a host country belongs to the
+   text's home country (`home_country` by document language: a Polish text's "były ambasador w USA" is a
+   Polish ambassador) unless the host is that country.
+2. **apposition-after** — a comma or dash clause right after the mention (across "i <name>" coordination),
+   e.g. ", stojący na czele Luftwaffe", ", zidentyfikowani jako oficerowie rosyjskiego wywiadu": an
+   organisation with a country, or a role word together with a country adjective or genitive. The clause
+   ends at a finite verb or a word opening a new clause (", a potwierdziła ją agencja Reutera" says nothing
+   of the person).
+3. **name-adjective** — (organisations, their only rule) a country adjective inside the name itself ("Szwedzkie
+   Radio") or right before it ("ukraińska Państwowa Służba Graniczna").
+4. **story-country** — (persons, last resort) the country the document mentions most (country mentions and
+   country adjectives; ties to the first mentioned). Low confidence: gold practice gives nearly every person a
+   country, and a person in a news story most often belongs to the country the story is about.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from kronika.actors import gazetteer as gz
+
+if TYPE_CHECKING:
+    from kronika.actors.linker import Linker, Mention
+
+CLAUSE_STOPS = frozenset({".", "!", "?", ":", ";", '"', "„", "”", "“", "«", "»", "(", ")", ",", "-", "–", "—"})
+APPOSITION_OPENERS = frozenset({",", "-", "–", "—"})
+
+
+def _code_of_mention(linker: "Linker", m: "Mention") -> str | None:
+    if m.key[0] == "country":
+        return m.key[1]
+    if m.key[0] == "org":
+        _sector, country, _typ = linker.kb.organizations[m.key[1]].on(linker.date)
+        return country
+    return None
+
+
+def _signals(linker: "Linker", a: int, b: int) -> tuple[list[tuple[int, str, str]], list]:
+    """Country signals in tokens [a, b) as (token, code, how), how ∈ adjective | demonym | genitive |
+    organisation | locative; and the person-type role words found there."""
+    out: list[tuple[int, str, str]] = []
+    roles = []
+    preps = linker.rules["location_prepositions"] | {"z", "ze", "u"}
+    for i in range(a, b):
+        tm = linker.at.get(i)
+        if tm is None or tm.tok_end > b:
+            continue
+        for e in tm.entries(gz.ROLE):
+            rw = linker.kb.role_word(e.target)
+            if rw is not None and rw.type == "person":
+                roles.append(rw)
+        adj = [e.target for e in tm.entries(gz.ADJECTIVE) if not e.weak]
+        if adj:
+            out.append((i, adj[0], "adjective"))
+        dem = [e.target for e in tm.entries(gz.DEMONYM) if not e.weak]
+        if dem and ":sg:" in linker.tags[i] + ":":
+            out.append((i, dem[0], "demonym"))
+    for m in linker.mentions:
+        if a <= m.tok_start and m.tok_end <= b:
+            code = _code_of_mention(linker, m)
+            if code is None:
+                continue
+            prev = linker.tokens[m.tok_start - 1] if m.tok_start > 0 else None
+            if prev is not None and prev.lemma.lower() in preps:
+                how = "locative"
+            else:
+                how = "organisation" if m.key[0] == "org" else "genitive"
+            out.append((m.tok_start, code, how))
+    out.sort()
+    return out, roles
+
+
+def _clause_start(linker: "Linker", i: int) -> int:
+    limit = int(linker.rules.get("apposition_max_tokens", 10))
+    k = i
+    while k > 0 and i - k < limit and k not in linker.sentence_first:
+        prev = linker.tokens[k - 1]
+        if prev.kind != "word" and prev.text in CLAUSE_STOPS:
+            break
+        if any(m.tok_end == k and (m.key[0] == "person" or m.key[:2] == ("new", "person")) for m in linker.mentions):
+            break  # another person's name ends here
+        k -= 1
+    return k
+
+
+def _diplomatic(roles) -> bool:
+    return any(set(r.offices) & {"ambassador", "special_envoy"} or r.phrase in linker_diplomats()
+               for r in roles)
+
+
+def linker_diplomats() -> frozenset[str]:
+    from kronika.actors.linker import linking_rules
+
+    return frozenset(linking_rules().get("diplomatic_roles") or ())
+
+
+def _pick(linker: "Linker", signals, roles) -> str | None:
+    firm = [code for _i, code, how in signals if how != "locative"]
+    if firm:
+        return firm[0]
+    hosts = [code for _i, code, how in signals if how == "locative"]
+    if _diplomatic(roles):
+        home = (linker.rules.get("home_country") or {}).get(linker.doc.lang or "pl")
+        if hosts and home and home not in hosts:
+            return home
+        return None
+    return hosts[0] if hosts else None
+
+
+def _role_before(linker: "Linker", ms: list["Mention"]) -> str | None:
+    for m in ms:
+        a = _clause_start(linker, m.tok_start)
+        signals, roles = _signals(linker, a, m.tok_start)
+        demonyms = [code for i, code, how in signals if how == "demonym" and i == m.tok_start - 1]
+        if demonyms:
+            return demonyms[0]
+        if not roles:
+            continue
+        code = _pick(linker, signals, roles)
+        if code:
+            return code
+    return None
+
+
+CLAUSE_VERB_POS = frozenset({"fin", "praet", "bedzie", "impt", "inf", "pred", "winien", "imps"})
+CLAUSE_WORDS = frozenset({"a", "ale", "lecz", "który", "która", "które", "którzy", "że", "gdy", "bo"})
+
+
+def _opens_clause(linker: "Linker", i: int) -> bool:
+    """Token i is a finite verb or a word that opens a new clause: the apposition ended before it."""
+    tok = linker.tokens[i]
+    return linker.tags[i].split(":")[0] in CLAUSE_VERB_POS or tok.text.lower() in CLAUSE_WORDS
+
+
+def _apposition_after(linker: "Linker", ms: list["Mention"]) -> str | None:
+    n = len(linker.tokens)
+    limit = int(linker.rules.get("apposition_max_tokens", 10))
+    for m in ms:
+        k = m.tok_end
+        # coordination: "Aleksandr Pietrow i Rusłan Boszyrow, zidentyfikowani jako …"
+        while k + 1 < n and linker.tokens[k].text == "i":
+            nxt = next((x for x in linker.mentions if x.tok_start == k + 1 and x.key[0] in ("new", "person")), None)
+            if nxt is None:
+                break
+            k = nxt.tok_end
+        if k >= n or linker.tokens[k].text not in APPOSITION_OPENERS:
+            continue
+        end = k + 1
+        while end < n and end - k <= limit and not (linker.tokens[end].kind != "word"
+                                                     and linker.tokens[end].text in CLAUSE_STOPS) \
+                and end not in linker.sentence_first and not _opens_clause(linker, end):
+            end += 1
+        signals, roles = _signals(linker, k + 1, end)
+        orgs = [code for _i, code, how in signals if how == "organisation"]
+        if orgs:
+            return orgs[0]
+        if roles:
+            code = _pick(linker, signals, roles)
+            if code:
+                return code
+    return None
+
+
+def _name_adjective(linker: "Linker", ms: list["Mention"]) -> str | None:
+    for m in ms:
+        before = linker.at.get(m.tok_start - 1)
+        if before is not None and before.tok_end == m.tok_start:
+            adj = [e.target for e in before.entries(gz.ADJECTIVE) if not e.weak]
+            if adj:
+                return adj[0]  # "ukraińska Państwowa Służba Graniczna"
+        for i in range(m.tok_start, m.tok_end):
+            tm = linker.at.get(i)
+            if tm is not None and tm.tok_end <= m.tok_end:
+                adj = [e.target for e in tm.entries(gz.ADJECTIVE) if not e.weak]
+                if adj:
+                    return adj[0]
+    return None
+
+
+def story_country(linker: "Linker") -> str | None:
+    """The country the document mentions most: country mentions and country adjectives, ties to the first."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in linker.mentions:
+        if m.key[0] == "country" and m.key[1] in linker.kb.countries:
+            counts[m.key[1]] += 1
+            first.setdefault(m.key[1], m.tok_start)
+    for i, tm in linker.at.items():
+        for e in tm.entries(gz.ADJECTIVE):
+            if not e.weak and e.target in linker.kb.countries:
+                counts[e.target] += 1
+                first.setdefault(e.target, i)
+                break
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def infer_countries(linker: "Linker") -> None:
+    """Gives every KB-less entity without a country the country of the first rule (module doc) that finds one,
+    recording it (and the rule's name as `country_rule`) on the entity's first mention."""
+    groups: dict[tuple, list] = {}
+    for m in linker.mentions:
+        if m.key[0] == "new":
+            groups.setdefault(m.key, []).append(m)
+    story: list = []
+    for key, ms in groups.items():
+        if any(m.attrs.get("country") for m in ms):
+            continue
+        typ = key[1]
+        if typ not in ("person", "organization", "group"):
+            continue
+        if typ == "organization":
+            rules = [("name-adjective", _name_adjective)]
+        else:
+            rules = [("role-before", _role_before), ("apposition-after", _apposition_after)]
+        code = rule = None
+        for rule, fn in rules:
+            code = fn(linker, ms)
+            if code:
+                break
+        if not code and typ == "person":
+            if not story:
+                story.append(story_country(linker))
+            code, rule = story[0], "story-country"
+        if code:
+            first = min(ms, key=lambda m: m.start)
+            first.attrs["country"] = code
+            first.attrs["country_rule"] = rule
