@@ -7,6 +7,7 @@ from kronika.time.anniversaries import find_anniversaries
 from kronika.time.recognizer import Candidate, recognize, token_views
 from kronika.time.resolver import Context, resolve_value
 from kronika.time.rules import TokenView, load_lexicon
+from kronika.time.tense import FUTURE, PAST
 
 _DATED = re.compile(r"\d{4}(-\d\d(-\d\d)?)?(T.*)?$")
 # a bare four-digit number ("Orzeł 2020", "2000-2500 lat") is a year too weak to set the story's year
@@ -16,7 +17,8 @@ _EXPLICIT_YEAR = re.compile(r"(\d{4})(?:-\d\d|-(?:SP|SU|FA|WI|H[12]|Q[1-4]))*(?:
 
 def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] | None = None) -> list[dict]:
     """TIMEX dicts for the candidates, in text order, each resolved against doc.date, the anniversaries of the
-    text, the last dated expression before it (for 'dzień później', 'wtedy', a bare clock time) and the last
+    text, the last dated expression before it (not one of a future-tense clause
+    when the expression's own clause is past) (for 'dzień później', 'wtedy', a bare clock time) and the last
     year written out before it (the year of "18 sierpnia" in a story about 2005, else the document's). `views`
     are token_views(doc.tokens) when the caller has them already."""
     found = find_anniversaries(doc, views)
@@ -29,10 +31,15 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
     ctx = Context(getattr(date, "value", None), getattr(date, "precision", "unknown"), anchors)
     bound_leads = load_lexicon().get("bound_lead", {})
     timexes = []
+    last_any: str | None = None
+    last_not_future: str | None = None  # "ogłosiła tego samego dnia" looks past "zacznie obowiązywać 3 września"
     for c in candidates:
+        ctx.last_value = last_not_future if c.tense == PAST and last_not_future else last_any
         value = resolve_value(c.placeholder, ctx, c.tense)
         if c.type in ("DATE", "TIME") and _DATED.match(value):
-            ctx.last_value = value
+            last_any = value
+            if c.tense != FUTURE:
+                last_not_future = value
         if (c.type in ("DATE", "TIME") and not c.placeholder.startswith("UNDEF") and c.rule not in WEAK_YEAR_RULES
                 and doc.text[c.start:c.end].split(None, 1)[0].lower() not in bound_leads):
             m = _EXPLICIT_YEAR.match(value)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kronika.time.anchoring import date_of_value, event_date
-from tests.time.helpers import analyse
+from tests.time.helpers import analyse, timex_for
 
 
 def _trigger(doc, word: str) -> tuple[int, tuple[int, int]]:
@@ -57,3 +57,44 @@ def test_date_of_value():
     assert date_of_value("2023-FA") == ("2023", "year")
     assert date_of_value("PAST_REF") == (None, "unknown")
     assert date_of_value("2023-W33") == (None, "unknown")
+
+
+def test_a_relative_clause_timex_dates_only_its_own_clause():
+    doc = analyse("Premier Indii przyjmuje gości w Delhi, gdzie pozostaną do 5 grudnia.")
+    i, span = _trigger(doc, "przyjmuje")
+    assert event_date(doc, i, span)["precision"] == "unknown"
+    i, span = _trigger(doc, "pozostaną")
+    assert event_date(doc, i, span)["date"] == "2025-12-05"
+
+
+def test_the_scene_setting_timex_dates_the_next_narrated_acts():
+    text = ("W środę prezydent Francji przyleciał do Pekinu. Rozmawiał z przewodniczącym Chin o handlu. "
+            "Wcześniej odwiedził Japonię. Skrytykował politykę celną USA.")
+    doc = analyse(text)
+    i, span = _trigger(doc, "Rozmawiał")
+    assert event_date(doc, i, span)["date"] == "2025-12-03"
+    assert event_date(doc, i, span)["date_text"] == "W środę"
+    # three sentences on, the frame no longer reaches
+    i, span = _trigger(doc, "Skrytykował")
+    assert event_date(doc, i, span)["precision"] == "unknown"
+
+
+def test_no_frame_for_a_sentence_with_a_time_of_its_own_or_a_bare_noun():
+    doc = analyse("W piątek ministrowie przyjęli pakiet sankcji. Przez kilka tygodni Węgry blokowały porozumienie. "
+                  "Po spotkaniu doszło do kłótni.")
+    i, span = _trigger(doc, "blokowały")
+    assert event_date(doc, i, span)["precision"] == "unknown"
+    i, span = _trigger(doc, "spotkaniu")
+    assert event_date(doc, i, span)["precision"] == "unknown"
+
+
+def test_a_future_clause_does_not_become_the_frame():
+    doc = analyse("Nowe cła zaczną obowiązywać 1 stycznia. Rząd Chin zapowiedział odwet.")
+    i, span = _trigger(doc, "zapowiedział")
+    assert event_date(doc, i, span)["precision"] == "unknown"
+
+
+def test_the_same_day_refers_past_a_future_date():
+    doc = analyse("W piątek Rada UE zatwierdziła sankcje. Nowy limit zacznie obowiązywać 3 września. "
+                  "Wielka Brytania ogłosiła tego samego dnia własne sankcje.")
+    assert timex_for(doc, "tego samego dnia")["value"] == "2025-11-28"  # the past Friday

@@ -36,6 +36,10 @@ NOT_TIME = [
     ("Ofiarą była dziewczynka w wieku 6-7 lat, podały władze Gazy.", "7 lat"),
     ("Najstarszy z zakładników ma 84 lata.", "84 lata"),
     ("Redaktor Gościa Niedzielnego pojechał do Watykanu.", "Niedzielnego"),
+    ("Ambasada otworzyła wystawę pt. \"Kultura Japonii\" w Kijowie.", "pt."),
+    ("Muzeum w Meksyku pokazuje kalendarz Majów z Jukatanu.", "Majów"),
+    ("Uchodźcy z Sudanu nie maja dostępu do wody, alarmuje ONZ.", "maja"),
+    ("Ośrodek w Bejrucie przyjmuje dzieci 6 letnich i starsze.", "letnich"),
 ]
 
 
