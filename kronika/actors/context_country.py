@@ -18,7 +18,12 @@ the first that gives a code wins and its name is kept in the mention's `country_
    of the person).
 3. **name-adjective** — (organisations, their only rule) a country adjective inside the name itself ("Szwedzkie
    Radio") or right before it ("ukraińska Państwowa Służba Graniczna").
-4. **story-country** — (persons, last resort) the country the document mentions most (country mentions and
+4. **located-in** — (persons, organisations after name-adjective, places the KB lacks: their only rule
+   before the story) a locative "w"/"we" right after the mention and, within `located_in_gap` words, a country
+   or a place with a known state ("Oskarshamn w południowo-wschodniej Szwecji", "Bloomington w Illinois",
+   "rafineria Nayara Energy w Indiach").
+5. **story-country** — (persons, and places whose name is only a name — not a one-word common noun like
+   "Zachód", not a word the gazetteer knows otherwise like "Korea" — last resort) the country the document mentions most (country mentions and
    country adjectives; ties to the first mentioned). Low confidence: gold practice gives nearly every person a
    country, and a person in a news story most often belongs to the country the story is about.
 """
@@ -28,6 +33,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from kronika.actors import gazetteer as gz
+from kronika.actors.places import load_places
 
 if TYPE_CHECKING:
     from kronika.actors.linker import Linker, Mention
@@ -42,6 +48,42 @@ def _code_of_mention(linker: "Linker", m: "Mention") -> str | None:
     if m.key[0] == "org":
         _sector, country, _typ = linker.kb.organizations[m.key[1]].on(linker.date)
         return country
+    return None
+
+
+def _place_code(linker: "Linker", m: "Mention") -> str | None:
+    """The state a mention lies in: a country itself, a KB place's country, a capital used as a place."""
+    if m.key[0] == "country":
+        return m.key[1]
+    if m.key[0] == "place":
+        place = load_places().get(m.key[1])
+        return place.country if place is not None else None
+    if m.key[:2] == ("new", "location"):
+        return m.attrs.get("country")
+    return None
+
+
+def _located_in(linker: "Linker", ms: list["Mention"]) -> str | None:
+    """ "Oskarshamn w południowo-wschodniej Szwecji", "Bloomington w Illinois", "rafineria Nayara Energy w
+    Indiach": a locative preposition right after the mention, then (after at most `located_in_gap` words, no
+    punctuation) a country or a place with a known state."""
+    n = len(linker.tokens)
+    gap = int(linker.rules.get("located_in_gap", 2))
+    preps = linker.rules.get("located_in_prepositions") or ("w", "we")
+    starts = {m.tok_start: m for m in linker.mentions}
+    for m in ms:
+        k = m.tok_end
+        if k >= n or linker.tokens[k].text.lower() not in preps:
+            continue
+        for j in range(k + 1, min(n, k + 2 + gap)):
+            other = starts.get(j)
+            if other is not None and other is not m:
+                code = _place_code(linker, other)
+                if code:
+                    return code
+                break
+            if linker.tokens[j].kind != "word":
+                break
     return None
 
 
@@ -187,6 +229,19 @@ def _name_adjective(linker: "Linker", ms: list["Mention"]) -> str | None:
     return None
 
 
+def _proper_place(linker: "Linker", ms: list["Mention"]) -> bool:
+    """A location name that is only a name: not a one-word common noun ("Zachód") and not a word the gazetteer
+    knows as something else ("Korea", weak: the peninsula or either state), so the story's country may be its
+    state."""
+    for m in ms:
+        if m.tok_end - m.tok_start == 1 and any(a.lemma[:1].islower() and a.pos in ("subst", "depr")
+                                                 for a in linker.tokens[m.tok_start].analyses):
+            return False
+        if any(ts <= m.tok_start < te or m.tok_start <= ts < m.tok_end for ts, te in linker.extents):
+            return False
+    return True
+
+
 def story_country(linker: "Linker") -> str | None:
     """The country the document mentions most: country mentions and country adjectives, ties to the first."""
     counts: Counter = Counter()
@@ -218,18 +273,21 @@ def infer_countries(linker: "Linker") -> None:
         if any(m.attrs.get("country") for m in ms):
             continue
         typ = key[1]
-        if typ not in ("person", "organization", "group"):
+        if typ not in ("person", "organization", "group", "location"):
             continue
-        if typ == "organization":
-            rules = [("name-adjective", _name_adjective)]
+        if typ == "location":
+            rules = [("located-in", _located_in)]
+        elif typ == "organization":
+            rules = [("name-adjective", _name_adjective), ("located-in", _located_in)]
         else:
-            rules = [("role-before", _role_before), ("apposition-after", _apposition_after)]
+            rules = [("role-before", _role_before), ("apposition-after", _apposition_after),
+                     ("located-in", _located_in)]
         code = rule = None
         for rule, fn in rules:
             code = fn(linker, ms)
             if code:
                 break
-        if not code and typ == "person":
+        if not code and (typ == "person" or (typ == "location" and _proper_place(linker, ms))):
             if not story:
                 story.append(story_country(linker))
             code, rule = story[0], "story-country"

@@ -25,7 +25,8 @@ from kronika.actors.context_country import infer_countries
 from kronika.actors.kb import DATA, KnowledgeBase, Person, load_kb
 from kronika.actors.names import foreign_word_base, plausible_ner_span
 from kronika.actors.places import load_places
-from kronika.actors.roles import RolePhrase, TokenMatch, nominative_phrase, parse_role_phrase, token_case
+from kronika.actors.roles import (RolePhrase, TokenMatch, _nominative_form, nominative_phrase, parse_role_phrase,
+                                  token_case)
 
 
 @lru_cache(maxsize=1)
@@ -33,7 +34,7 @@ def linking_rules() -> dict[str, Any]:
     """data/linking.yaml, with its lists as frozensets where order does not matter."""
     raw = yaml.safe_load((DATA / "linking.yaml").read_text(encoding="utf-8"))
     rules = dict(raw)
-    for key in ("location_prepositions", "government_words", "name_heads", "no_entity_roles"):
+    for key in ("location_prepositions", "government_words", "name_heads", "no_entity_roles", "people_quantifiers"):
         rules[key] = frozenset(raw.get(key) or ())
     rules["name_classes"] = {k: frozenset(v) for k, v in (raw.get("name_classes") or {}).items()}
     return rules
@@ -107,6 +108,7 @@ class Linker:
         import bisect
 
         limit = int(self.rules.get("boilerplate_max_tokens", 30))
+        labels = frozenset(self.rules.get("boilerplate_labels") or ())
         for marker in self.rules.get("boilerplate_markers") or ():
             pos = text.find(marker)
             while pos >= 0:
@@ -129,6 +131,9 @@ class Linker:
                             break  # "… przedstawił żądania - Trump wysyła": the teaser ended, a quote starts
                         out.add(j)
                         j += 1
+                        if marker in labels and tok.text in (".", "!", "?") and j < len(self.tokens) and \
+                                self.tokens[j].text[:1].isupper():
+                            break  # page furniture ("Kopiuj link") ends at a sentence end: the article goes on
                 pos = text.find(marker, pos + 1)
         return out
 
@@ -252,6 +257,7 @@ class Linker:
                     self._add(tm.tok_start, tm.tok_end, ("org", oids[0]), "kb-org-weak-supported")
             elif gz.DEMONYM in kinds:
                 self._demonym(tm, strong_countries)
+        self._counted_demonyms()
         from kronika.actors import coref
 
         # short forms of KB persons, then names the KB lacks, then role phrases
@@ -302,7 +308,34 @@ class Linker:
             return  # one person of that nation: not the state
         codes = [e.target for e in tm.entries(gz.DEMONYM) if not e.weak or e.target in strong_countries]
         if codes and self.tokens[tm.tok_start].text[:1].isupper():
-            self._add(tm.tok_start, tm.tok_end, ("country", codes[0]), "demonym")
+            self._add(tm.tok_start, tm.tok_end, ("country", codes[0]), "demonym", demonym=tm.entries(gz.DEMONYM)[0].base)
+
+    def _counted(self, i: int) -> bool:
+        """The word before token i counts people: a numeral ("dwóch", "kilkaset", "wielu"), digits, or a
+        quantity noun of linking.yaml `people_quantifiers` ("setki", "tysiące", "grupa")."""
+        prev = self._prev_word(i)
+        if prev is None or prev.kind != "word":
+            return False
+        if prev.text.isdigit() or any(a.pos == "num" for a in prev.analyses):
+            return True
+        return any(a.lemma.split(":")[0].lower() in self.rules["people_quantifiers"] for a in prev.analyses)
+
+    def _counted_demonyms(self) -> None:
+        """Plural demonyms stand for their state ("Amerykanie zażądali") unless the text counts them
+        ("dwóch Polaków", "kilkaset Palestyńczyków"): then every demonym mention of that nation in the document
+        is one group of people, the nation's civilians (country of the nation, sector CVL), named by the
+        demonym's nominative plural."""
+        demonyms = [m for m in self.mentions if m.rule == "demonym"]
+        counted = {m.key[1] for m in demonyms if self._counted(m.tok_start)}
+        for m in demonyms:
+            code = m.key[1]
+            if code not in counted:
+                continue
+            base = m.attrs.get("demonym") or m.text
+            name = _nominative_form(base, "subst", "pl", "m1") or m.text
+            m.key = ("new", "group", name.lower())
+            m.rule = "demonym-people"
+            m.attrs = {"country": code, "sector": self.rules.get("people_sector", "CVL"), "name": name}
 
     # ---------------------------------------------------------------- role phrases
     def _role_phrase(self, tm: TokenMatch, rp: RolePhrase, names: dict[int, tuple[int, str, str]]) -> None:
