@@ -6,6 +6,8 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kronika.attribution.gender import name_gender
+
 VERB_POS = frozenset({"praet", "fin", "bedzie", "imps", "inf", "impt", "pcon", "winien", "pred"})
 NOMINAL_POS = frozenset({"subst", "depr"})
 GENDERS = ("m1", "m2", "m3", "f", "n")
@@ -114,6 +116,40 @@ class DocIndex:
         return range(s.token_start, s.token_end)
 
     # ---------------------------------------------------------------- entities
+    def surname_mention(self, i: int) -> Mention | None:
+        """A bare surname the linker left unlinked ("Pick przyznała" after "Angela Pick"): a capitalised
+        token outside any mention whose form or lemma is the last word of a person's name (of two or more
+        words) in the document, as a one-token mention of that person (of the one named last before it
+        when several persons share the surname)."""
+        if i < 0 or i >= len(self.tokens) or i in self.mention_at:
+            return None
+        tok = self.tokens[i]
+        if not tok.text[:1].isupper() or len(tok.text) < 3:
+            return None
+        forms = lemma_set(tok) | {tok.text}
+        found = {eid for eid, last in self._surnames() if last in forms or last.lower() in forms}
+        if len(found) > 1:
+            # the linker may keep two entities for one person ("Angelą Pick", "Angela Pick"): the one
+            # named last before the surname
+            before = [m for m in self.mentions if m.entity in found and m.tok_end <= i]
+            found = {before[-1].entity} if before else set()
+        if len(found) != 1:
+            return None
+        return Mention(tok.start, tok.end, i, i + 1, found.pop(), tok.text)
+
+    def _surnames(self) -> list[tuple[str, str]]:
+        if not hasattr(self, "_surname_cache"):
+            out = []
+            for eid, e in self.entities.items():
+                if e.get("type") != "person":
+                    continue
+                for name in [e.get("name", "")] + [m.text for m in self.mentions if m.entity == eid]:
+                    words = name.split()
+                    if len(words) >= 2:
+                        out.append((eid, words[-1]))
+            self._surname_cache = out
+        return self._surname_cache
+
     def entity_type(self, eid: str | None) -> str | None:
         return (self.entities.get(eid) or {}).get("type") if eid else None
 
@@ -141,6 +177,12 @@ class DocIndex:
         if self.preceded_by_preposition(m):
             return False
         tok = self.tokens[m.tok_start]
+        # the head noun decides, not an adjective before it ("Wielkiej Brytanii" is genitive)
+        for k in range(m.tok_start, m.tok_end):
+            t = self.tokens[k]
+            if any(a.pos in NOMINAL_POS or a.pos == "ign" for a in (t.analyses or readings(t))):
+                tok = t
+                break
         pool = tok.analyses or readings(tok)
         if any(a.pos == "ign" for a in pool):
             # a foreign name the morphology does not know: its Polish oblique endings still show
@@ -158,12 +200,28 @@ class DocIndex:
             return True
         return any("nom" in a.features for a in nominal)
 
+    def may_be_genitive(self, m: Mention) -> bool:
+        """A mention may stand in the genitive: its first noun has a genitive reading, or – a name the
+        morphology does not know – its text is not the entity's base name ("Claesa Aronssona")."""
+        for tok in self.tokens[m.tok_start:m.tok_end]:
+            pool = tok.analyses or readings(tok)
+            if any(a.pos == "ign" for a in pool):
+                name = (self.entities.get(m.entity) or {}).get("name", "")
+                return tok.text not in name.split()
+            nominal = [a for a in pool if a.pos in NOMINAL_POS]
+            if nominal:
+                return any("gen" in a.features for a in nominal)
+        return True
+
     def mention_agreement(self, m: Mention) -> Agreement:
         """Number and gender of a mention: a person's from the knowledge base, else its head noun's
-        nominative reading (the first nominative noun of the mention)."""
+        nominative reading (the first nominative noun of the mention). A person the knowledge base does
+        not know takes the gender of their name (gender.py: surname ending, first name)."""
         ent = self.entities.get(m.entity) or {}
         if ent.get("type") == "person":
             g = person_gender(ent.get("name", ""))
+            if g is None:
+                g = name_gender(ent.get("name", "")) or name_gender(m.text)
             if g is None:
                 g = _gender_from_tokens(self.tokens[m.tok_start:m.tok_end])
             return Agreement("sg", g)

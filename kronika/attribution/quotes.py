@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kronika.attribution.index import DocIndex, lemma_set, readings
+from kronika.attribution.index import DocIndex, Mention, lemma_set, readings
 from kronika.attribution.lexicon import Cue, Lexicon
 from kronika.attribution import speakers as sp
 
@@ -150,8 +150,13 @@ class _Finder:
                 m = ix.mention_at.get(i)
                 if m is not None and ix.entity_type(m.entity) in ("organization", "country", "group"):
                     return m.entity, "impersonal-source"
-            prev = self._previous(cue_tok, None)
-            return (prev.entity, "impersonal-previous") if prev else (None, "")
+            # an institution speaks through an impersonal form: the latest institution that spoke or was named
+            before = cue_tok
+            if exclude and exclude[0] < ix.tokens[cue_tok].start:
+                before = min(cue_tok, ix.token_at(exclude[0]))
+            prev = sp.antecedent(ix, before, None, self.speakers, skip=self._contents(exclude),
+                                 institution_only=True)
+            return (prev.entity, "impersonal-" + prev.rule) if prev else (None, "")
         if cue_tok > 0:
             pron = sp.pronoun_agreement(ix, lex, cue_tok - 1)
             if pron is not None:
@@ -201,10 +206,46 @@ class _Finder:
             m = ix.mention_at.get(i - 1)
             if m is not None:
                 return m.entity, "zdaniem-genitive", i
-        m = ix.mention_starting_in(i + 1, min(i + 4, len(ix.tokens)))
+        m = self._object_of_preposition(i)
         if m is not None:
             return m.entity, f"{word}-object", m.tok_end - 1
         return None, "", i
+
+    def _object_of_preposition(self, i: int, reach: int = 10) -> "Mention | None":
+        """The speaker named in the object of "według"/"zdaniem" at token i: the phrase runs up to `reach`
+        tokens, to a comma, a quote mark, a verb or the end of the sentence ("Według zajmującego się
+        bezpieczeństwem reportera Szwedzkiego Radia Claesa Aronssona …"). When the object begins with a
+        name, that name; else a person named in it is the speaker (the head noun is their role:
+        "rzecznika Kremla Dmitrija Pieskowa"); else its first
+        mention not governed by a preposition of its own ("ministerstwa zdrowia w Gazie" names no one)."""
+        ix = self.ix
+        first = ix.mention_starting_in(i + 1, min(i + 4, len(ix.tokens)))
+        if first is not None and all(t.tag.startswith("adj") for t in ix.tokens[i + 1:first.tok_start]):
+            return first  # the object is itself a name ("Według KCNA Kim miał …")
+        end_tok = min(self._sentence_end_tok(i), i + 1 + reach)
+        found: list = []
+        k = i + 1
+        while k < end_tok:
+            tok = ix.tokens[k]
+            if tok.text in sp.CLAUSE_STOPS or tok.text in SENTENCE_END or tok.text.lower() in self.lex.complementizers:
+                break
+            m = ix.mention_at.get(k)
+            if m is not None:
+                if m is not first and not ix.may_be_genitive(m):
+                    break  # the subject of the clause the phrase governs ("Według KCNA Kim miał …")
+                if not ix.preceded_by_preposition(m) or m is first:
+                    found.append(m)
+                k = m.tok_end
+                continue
+            if k > i + 1 and _verbal(tok):
+                break
+            k += 1
+        person = next((m for m in found if ix.entity_type(m.entity) == "person"), None)
+        if person is not None:
+            return person
+        if first is not None:
+            return first
+        return found[0] if found else None
 
     def _add(self, report: Report) -> Report:
         while report.end > report.start and self.text[report.end - 1] in " \t\n,":
@@ -424,7 +465,9 @@ class _Finder:
         if not at_start:
             return
         speaker, srule, last = self._prepositional_speaker(i)
-        if speaker is None or ix.entity_sector(speaker) == "MED":
+        if speaker is None:
+            return
+        if ix.entity_sector(speaker) == "MED" and ix.entity_type(speaker) != "person":
             return  # "Według KCNA …" names a source of the text (sources.py), not a speaker
         start_tok = last + 1
         if start_tok < len(ix.tokens) and ix.tokens[start_tok].text == ",":
@@ -505,9 +548,7 @@ def is_quote(report: Report, ix: DocIndex) -> bool:
     its own words (a medium reporting without quote marks is a source of the text, not a quotation)."""
     if not report.speaker:
         return False
-    if report.kind in ("indirect", "partial") and ix.entity_sector(report.speaker) == "MED" and (
-        report.reporting or report.kind == "indirect"
-    ):
+    if report.kind in ("indirect", "partial") and ix.entity_sector(report.speaker) == "MED" and report.reporting:
         return False
     return report.end > report.start
 

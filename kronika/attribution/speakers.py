@@ -50,7 +50,7 @@ def subject_after(ix: DocIndex, cue_tok: int, agr: Agreement | None, limit: int,
             continue
         if tok.text in CLAUSE_STOPS or tok.text in (".", "!", "?"):
             return None
-        m = ix.mention_at.get(i)
+        m = ix.mention_at.get(i) or ix.surname_mention(i)
         if m is not None:
             if _candidate(ix, m, agr, exclude):
                 return m
@@ -69,7 +69,7 @@ def subject_before(ix: DocIndex, cue_tok: int, agr: Agreement | None, floor: int
         tok = ix.tokens[i]
         if tok.text in ('"', "„", "”", "«", "»", "“", ";"):
             return None
-        m = ix.mention_at.get(i)
+        m = ix.mention_at.get(i) or ix.surname_mention(i)
         if m is not None:
             if _candidate(ix, m, agr, exclude):
                 return m
@@ -110,11 +110,14 @@ def _inside(m: Mention, spans) -> bool:
 
 def antecedent(ix: DocIndex, before_tok: int, agr: Agreement | None, previous: list[tuple[int, str]],
                sentences_back: int = 3, skip: list[tuple[int, int]] | tuple = (),
-               person_only: bool = False) -> Speaker | None:
+               person_only: bool = False, institution_only: bool = False) -> Speaker | None:
     """For a dropped or pronominal subject: the latest earlier speaker that agrees (within
     `sentences_back` sentences), else the nearest earlier subject-like person, else any such entity.
     Mentions inside `skip` (the content of reported speech: people a speaker talks about) are never
-    candidates; with `person_only` (the subject is a noun such as "polityk") only persons are."""
+    candidates; with `person_only` (the subject is a noun such as "polityk") only persons are; with
+    `institution_only` (an impersonal cue: "zwrócono uwagę, że …") only organisations, groups and countries."""
+    if institution_only:
+        return _institution_antecedent(ix, before_tok, previous, sentences_back, skip)
     here = ix.sentence_of(before_tok)
     prev_speaker: tuple[int, str] | None = None
     for tok, eid in reversed(previous):
@@ -156,6 +159,28 @@ def antecedent(ix: DocIndex, before_tok: int, agr: Agreement | None, previous: l
         if fallback is None and not person_only and ix.entity_type(m.entity) in ("organization", "country", "group"):
             fallback = Speaker(m.entity, "dropped-subject")
     return fallback
+
+
+INSTITUTIONS = ("organization", "group", "country")
+
+
+def _institution_antecedent(ix: DocIndex, before_tok: int, previous: list[tuple[int, str]], sentences_back: int,
+                            skip) -> Speaker | None:
+    """The latest institution that spoke within `sentences_back` sentences, else the nearest institution
+    named as a possible subject in them (outside reported content)."""
+    here = ix.sentence_of(before_tok)
+    for tok, eid in reversed(previous):
+        if tok >= before_tok or here - ix.sentence_of(tok) > sentences_back:
+            continue
+        if ix.entity_type(eid) in INSTITUTIONS and not any(a <= ix.tokens[tok].start < b for a, b in skip):
+            return Speaker(eid, "previous-institution")
+    floor = ix.sentences[max(0, here - sentences_back)].token_start if ix.sentences else 0
+    for m in reversed(ix.mentions):
+        if m.tok_start >= before_tok or m.tok_start < floor or _inside(m, skip):
+            continue
+        if ix.entity_type(m.entity) in INSTITUTIONS and ix.can_be_subject(m):
+            return Speaker(m.entity, "nearest-institution")
+    return None
 
 
 def person_noun_subject(ix: DocIndex, lex: Lexicon, cue_tok: int, floor: int) -> bool:

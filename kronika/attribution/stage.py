@@ -31,14 +31,35 @@ def analyse(doc, lex: Lexicon | None = None) -> dict:
 def quotes_of(reports: list[Report], ix: DocIndex) -> list[dict]:
     """SPEC.md QUOTE dicts, one per reported passage with a known speaker (q1, q2, … in text order).
     Policy: a passage whose speaker cannot be resolved is left out; a medium's report without quote marks
-    is a source, not a quote; indirect speech that holds a quoted fragment is recorded as that fragment."""
+    is a source, not a quote; indirect speech that holds quoted fragments is recorded as those fragments
+    when they make up at least half of it, else as the indirect speech (see _holders_or_fragments)."""
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
+    dropped = _holders_or_fragments(reports)
     for r in reports:
-        if not is_quote(r, ix) or "+has-partial" in r.rule or (r.start, r.end) in seen:
+        if not is_quote(r, ix) or id(r) in dropped or (r.start, r.end) in seen:
             continue
         seen.add((r.start, r.end))
         out.append(to_quote(r, ix, f"q{len(out) + 1}"))
+    return out
+
+
+def _holders_or_fragments(reports: list[Report], share: float = 0.5) -> set[int]:
+    """ids of the reports left out: for indirect speech holding partial quotes ("+has-partial"), the
+    fragments when they cover less than `share` of its text ("ocenił, że gwarancje to „błąd”, który …" is
+    one indirect quote), else the indirect speech itself ("napisał, że "przyjaźń obu krajów …"" is the
+    partial quote)."""
+    out: set[int] = set()
+    for holder in reports:
+        if "+has-partial" not in holder.rule:
+            continue
+        parts = [r for r in reports if r.rule == "quote-in-report" and r.cue_tok == holder.cue_tok
+                 and holder.start <= r.start and r.end <= holder.end + 1]
+        quoted = sum(r.end - r.start for r in parts)
+        if parts and quoted < share * max(1, holder.end - holder.start):
+            out.update(id(r) for r in parts)
+        else:
+            out.add(id(holder))
     return out
 
 
