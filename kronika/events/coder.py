@@ -13,6 +13,7 @@ from functools import lru_cache
 from kronika.events import frames as fr
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.ontology import ontology
+from kronika.events.recipients import load_anaphora, recover_recipient
 
 WINDOW = 6
 FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
@@ -335,6 +336,9 @@ class Coder:
     def __init__(self, lexicon: Lexicon | None = None):
         self.lex = lexicon or load_lexicon("pl")
         self.onto = ontology()
+        self.anaphora = load_anaphora("pl")
+        self._views: list = []
+        self._history: list[dict] = []
 
     def code(self, doc) -> Coding:
         coding = Coding()
@@ -344,6 +348,8 @@ class Coder:
         by_token, adjs = _mention_maps(doc, adj_tokens)
         etypes = {e["id"]: e for e in doc.entities}
         views: list[fr.SentenceView] = []
+        self._views = views
+        self._history = []
         last_subject: fr.Group | None = None
         last_paragraph = None
         for si in range(len(doc.sentences)):
@@ -363,6 +369,7 @@ class Coder:
                                            "lexicon_entry": cand.trigger.name, "reason": reason})
                     continue
                 sentence_events.append((ev, internal))
+                self._history.append({"event": ev["event"], "actor": ev["actor"], "_sentence": si})
             self._embed_accusations(doc, view, sentence_events)
             sentence_events = [(e, i) for e, i in sentence_events if e["actor"]]
             for ev, internal in sentence_events:
@@ -523,8 +530,12 @@ class Coder:
             if e not in actors:
                 actors.append(e)
         recipients = [e for e in (recipient_g.entities if recipient_g is not None else []) if e not in actors]
-        if frame.name == "host":
-            pass
+        if not recipients and actors and not frame.reciprocal:
+            found = recover_recipient(doc, self._views, view, cand.head, frame, cand.nominal, actors, etypes,
+                                      self._history, self.anaphora)
+            if found is not None:
+                recipients, rule = found
+                rules.append(rule)
         if not actors and not embedded:
             return None, None, "no actor found"
         if "recipient" in t.require and not recipients:

@@ -1,0 +1,170 @@
+"""Recipient recovery: when a trigger's recipient slot holds a word that stands for an entity named elsewhere
+(a pronoun "jej", a role noun "gościowi", "ambasadora", a membership noun "członkostwo", an attack noun "atak"),
+find that entity in the sentence before the trigger or in the previous sentences.
+
+The words and their rules are data: `kronika/lang/<lang>/events/anaphora.yaml`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from kronika.events import frames as fr
+
+WINDOW = 5
+
+
+@dataclass(frozen=True)
+class AnaphoraRules:
+    role_nouns: dict[str, frozenset[str]]
+    membership_nouns: frozenset[str]
+    attack_nouns: frozenset[str]
+    reach: int = 2
+
+
+@lru_cache(maxsize=4)
+def load_anaphora(lang: str = "pl") -> AnaphoraRules:
+    """The recipient-recovery word lists of `lang` (empty lists when the language has no file)."""
+    base = resources.files("kronika.lang").joinpath(lang, "events", "anaphora.yaml")
+    data = yaml.safe_load(base.read_text("utf-8")) if base.is_file() else {}
+    data = data or {}
+    return AnaphoraRules(
+        role_nouns={k: frozenset(v or ()) for k, v in (data.get("role_nouns") or {}).items()},
+        membership_nouns=frozenset(data.get("membership_nouns") or ()),
+        attack_nouns=frozenset(data.get("attack_nouns") or ()),
+        reach=int(data.get("reach", 2)),
+    )
+
+
+def _slot_cases(frame, nominal: bool) -> tuple[set[str], set[str]]:
+    """(bare cases, prepositions) of the frame's recipient slots; owner slots admit the genitive."""
+    slots = frame.nominal_recipient if nominal else frame.recipient
+    cases: set[str] = set()
+    preps: set[str] = set()
+    for s in slots:
+        if s.kind == "case":
+            cases.add(s.case)
+        elif s.kind == "prep":
+            preps.add(s.prep)
+        elif s.name in ("acc_owner", "of_object"):
+            cases.add("gen")
+    return cases, preps
+
+
+def _side(actors: list[str], etypes: dict) -> set[str]:
+    side: set[str] = set(actors)
+    for a in actors:
+        c = (etypes.get(a) or {}).get("country")
+        if c:
+            side.add(c)
+    return side
+
+
+def _outside(eid: str, side: set[str], etypes: dict) -> bool:
+    ent = etypes.get(eid) or {}
+    if eid in side or (ent.get("country") and ent.get("country") in side and ent.get("type") != "organization"):
+        return False
+    return ent.get("type") != "location"
+
+
+def _earlier_groups(views, view, head: int, reach: int):
+    """Entity groups before `head` in its sentence (latest first), then those of up to `reach` previous
+    sentences, latest first."""
+    for g in sorted((g for g in view.groups if g.end <= head), key=lambda g: -g.start):
+        yield g
+    for k in range(view.index - 1, max(-1, view.index - reach - 1), -1):
+        if k < len(views):
+            for g in sorted(views[k].groups, key=lambda g: -g.start):
+                yield g
+
+
+def _pronoun(tok, cases: set[str]):
+    for a in tok.analyses:
+        if a.pos == "ppron3" and fr._cases(a.tag) & cases:
+            return a
+    return None
+
+
+def _covered(view) -> set[int]:
+    out: set[int] = set()
+    for m in view.mentions:
+        out.update(range(m.start, m.end))
+    return out
+
+
+def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors: list[str], etypes: dict,
+                      prior_events: list[dict], rules: AnaphoraRules) -> tuple[list[str], str] | None:
+    """(recipient entity ids, rule name) for a trigger at `head` whose recipient slot holds a pronoun, a role
+    noun, a membership noun or an attack noun standing for an entity outside the actor's side; None when the
+    slot holds no such word or no antecedent fits. `prior_events` are the events coded so far (pre-merge)."""
+    cases, preps = _slot_cases(frame, nominal)
+    if not cases and not preps:
+        return None
+    clause = view.clause_of.get(head)
+    covered = _covered(view)
+    side = _side(actors, etypes)
+    for j in range(head + 1, min(view.end, head + WINDOW + 1)):
+        if view.clause_of.get(j) != clause:
+            break
+        if j in covered:
+            return None  # a named entity comes first: the frame's own slots handle it
+        tok = doc.tokens[j]
+        if tok.kind != "word":
+            continue
+        prev = doc.tokens[j - 1].text.lower() if j > view.start else ""
+        case_ok = cases | ({c for c in fr.ALL_CASES} if prev in preps else set())
+        pro = _pronoun(tok, case_ok)
+        if pro is not None:
+            nums = fr._numbers(pro.tag)
+            gens = fr._genders(pro.tag)
+            for g in _earlier_groups(views, view, head, rules.reach):
+                if g.prep or g.attribute or (g.known_case and "nom" not in g.cases):
+                    continue  # a pronoun takes up an earlier subject, not an oblique phrase
+                ents = [e for e in g.entities if _outside(e, side, etypes)]
+                if not ents or (g.numbers and nums and not (g.numbers & nums) and len(g.entities) == 1):
+                    continue
+                if "sg" in nums and g.genders and gens and not (g.genders & gens):
+                    continue
+                return ents, "recipient:pronoun_antecedent"
+            return None
+        lem = fr.lemmas(tok)
+        if lem & rules.membership_nouns:
+            para = doc.sentences[view.index].paragraph
+            best = None
+            for k, v in enumerate(views):
+                same = doc.sentences[k].paragraph == para
+                for g in v.groups:
+                    if not same and g.start > j:
+                        continue  # outside the paragraph only an organisation named before counts
+                    igo = [e for e in g.entities if (etypes.get(e) or {}).get("sector") == "IGO" and e not in side]
+                    if igo:
+                        d = (not same, abs(g.start - j))
+                        if best is None or d < best[0]:
+                            best = (d, igo)
+            if best:
+                return best[1], "recipient:membership_organisation"
+            return None
+        if lem & rules.attack_nouns:
+            for ev in reversed(prior_events):
+                if ev.get("event") != "ASSAULT" or ev.get("_sentence", -99) < view.index - rules.reach:
+                    continue
+                ents = [e for e in ev["actor"] if _outside(e, side, etypes)]
+                if ents:
+                    return ents, "recipient:attacker_of_attack"
+            return None
+        role = next((rules.role_nouns[x] for x in lem if x in rules.role_nouns), None)
+        if role is not None and any(fr._cases(a.tag) & case_ok for a in tok.analyses if a.pos == "subst"):
+            owner = next((m for m in view.mentions if m.start == j + 1 and m.kind == "name"), None)
+            if owner is not None:  # "ambasadora Rosji", "państw NATO": the genitive names the entity
+                return ([owner.entity], "recipient:role_noun_owner") if _outside(owner.entity, side, etypes) \
+                    else None
+            for g in _earlier_groups(views, view, head, rules.reach):
+                ents = [e for e in g.entities if _outside(e, side, etypes)
+                        and (etypes.get(e) or {}).get("type") in role]
+                if ents:
+                    return ents, "recipient:role_noun_antecedent"
+            return None
+    return None
