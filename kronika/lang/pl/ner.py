@@ -13,7 +13,13 @@ neighbours (±2), the run of capitalised words the token is in (its length and t
 the labels given to the two tokens before.
 
 `spans_from_labels` turns labels into spans; an "I-" tag that does not continue a span of its type starts one.
-The model file (`models/ner.bin`) is loaded on first use, once per process, never stored on a stage object.
+Speed: the weights are an integer matrix features × labels (`NerModel`); the rows of a form's own and neighbour
+features are cached per form (LRU), the label-independent scores of a whole sentence come from one gather and
+one segment sum, the history features are tables indexed by the two previous labels, and a token whose best
+label wins by more than any history could change is decided without the greedy step. Integer scores make the
+labels exactly those of the reference decoder (`predict_labels_reference`).
+The model file (`models/ner.bin`: a zip of numpy arrays with the feature and label lists, `models/arrays.py`) is
+loaded on first use, once per process, never stored on a stage object; the first version's pickle still loads.
 """
 from __future__ import annotations
 
@@ -220,6 +226,17 @@ def predict_labels_reference(forms: Sequence[str], readings: Sequence[Sequence[A
     return out
 
 
+def _swing(table: np.ndarray) -> np.ndarray:
+    """[b, k] = max over the rows of `table` (one per history) of table[·, k] - table[·, b]; the diagonal is
+    very negative, so that the test "b's margin over k exceeds the swing" always holds for k = b."""
+    n = table.shape[1]
+    out = np.empty((n, n), dtype=np.int64)
+    for b in range(n):
+        out[b] = (table - table[:, b : b + 1]).max(0)
+    out[np.arange(n), np.arange(n)] = -(1 << 40)
+    return out
+
+
 class _DecodeTables:
     """What the fast decoder needs beyond the weight matrix: rows of the fixed features, the history features as
     tables indexed by the previous labels (0 = sentence start, k + 1 = label k), and a bounded per-form cache of
@@ -250,23 +267,42 @@ class _DecodeTables:
                 k = pos.get(p1)
                 if k is not None:
                     by_shape.setdefault(sh, np.zeros((n + 1, n), dtype=np.int32))[k] += W[r]
-        self.by_shape = by_shape
-        self.cache: OrderedDict[str, tuple[list[int], tuple[list[int], ...], str]] = OrderedDict()
+        # shape → number (0 = a shape without a history-shape weight); per number its table [prev1, label]
+        self.shape_id = {sh: k + 1 for k, sh in enumerate(sorted(by_shape))}
+        self.shape_hist = np.zeros((len(by_shape) + 1, n + 1, n), dtype=np.int32)
+        for sh, k in self.shape_id.items():
+            self.shape_hist[k] = by_shape[sh]
+        # margins that settle a token without its history: label b wins whatever came before when its static
+        # score beats every other label k's by more than the most the history tables can favour k over b
+        # (max over previous labels of hist[·, ·, k] - hist[·, ·, b], plus the same for the shape table)
+        flat = self.hist.reshape(-1, n).astype(np.int64)
+        self.swing = _swing(flat)
+        self.shape_swing = np.zeros((len(by_shape) + 1, n, n), dtype=np.int64)
+        for sh, k in self.shape_id.items():
+            self.shape_swing[k] = _swing(by_shape[sh].astype(np.int64))
+        self.cache: OrderedDict[str, tuple[list[int], tuple[list[int], ...], int]] = OrderedDict()
 
-    def form_rows(self, form: str, readings: Sequence[Analysis]) -> tuple[list[int], tuple[list[int], ...], str]:
-        """(rows of the token's own features, rows of its features as seen from offsets -2, -1, +1, +2, shape)."""
+    def form_rows(self, form: str, readings: Sequence[Analysis]) -> tuple[list[int], tuple[list[int], ...], int]:
+        """(rows of the token's own features, rows of its features as seen from offsets -2, -1, +1, +2, number
+        of its shape in `shape_hist`)."""
         hit = self.cache.get(form)
         if hit is not None:
-            self.cache.move_to_end(form)
+            try:
+                self.cache.move_to_end(form)
+            except KeyError:  # evicted by another thread meanwhile: still a valid entry
+                pass
             return hit
         own, near = _static(form, readings)
         row = self.row
         own_rows = [r for f in own if (r := row(f)) is not None]
         near_rows = tuple([r for f in near if (r := row(f"{off}{f}")) is not None] for off in (-2, -1, 1, 2))
-        hit = (own_rows, near_rows, shape(form))
+        hit = (own_rows, near_rows, self.shape_id.get(shape(form), 0))
         self.cache[form] = hit
         if len(self.cache) > self.CACHE_SIZE:
-            self.cache.popitem(last=False)
+            try:
+                self.cache.popitem(last=False)
+            except KeyError:
+                pass
         return hit
 
 
@@ -283,21 +319,33 @@ def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
     rows: list[int] = []
     starts: list[int] = []
     caps = [f[:1].isupper() for f in forms]
+    lows = [f.lower() for f in forms]
+    e2, e1, f1, f2 = t.edge
     for i in range(n):
         starts.append(len(rows))
         rows += per[i][0]
-        if i == 0 and t.first is not None:
-            rows.append(t.first)
-        for k, off in enumerate((-2, -1, 1, 2)):
-            j = i + off
-            if 0 <= j < n:
-                rows += per[j][1][k]
-            elif t.edge[k] is not None:
-                rows.append(t.edge[k])
-        if i > 0:
-            r = row("bi=" + forms[i - 1].lower() + "|" + forms[i].lower())
+        if i >= 2:
+            rows += per[i - 2][1][0]
+        elif e2 is not None:
+            rows.append(e2)
+        if i >= 1:
+            rows += per[i - 1][1][1]
+            r = row("bi=" + lows[i - 1] + "|" + lows[i])
             if r is not None:
                 rows.append(r)
+        else:
+            if t.first is not None:
+                rows.append(t.first)
+            if e1 is not None:
+                rows.append(e1)
+        if i + 1 < n:
+            rows += per[i + 1][1][2]
+        elif f1 is not None:
+            rows.append(f1)
+        if i + 2 < n:
+            rows += per[i + 2][1][3]
+        elif f2 is not None:
+            rows.append(f2)
         if caps[i]:
             a = i
             while a > 0 and caps[a - 1]:
@@ -312,16 +360,18 @@ def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
     if not t.has_bias:  # a token without any feature row would break the segment sums below
         return predict_labels_reference(forms, readings, model)
     static = np.add.reduceat(W[np.asarray(rows, dtype=np.intp)], np.asarray(starts, dtype=np.intp), axis=0)
-    hist, by_shape = t.hist, t.by_shape
-    shaped = [by_shape.get(x[2]) for x in per]
+    hist, shape_hist = t.hist, t.shape_hist
+    sids = [x[2] for x in per]
+    # tokens whose label no history can change (most of them): decided at once
+    best = static.argmax(1)
+    swing = t.swing[best] + t.shape_swing[sids, best]
+    margin = static[np.arange(n), best][:, None].astype(np.int64) - static
+    settled = (margin > swing).all(1).tolist()
+    best_l = best.tolist()
     out: list[int] = []
     p1 = p2 = 0
     for i in range(n):
-        sh = shaped[i]
-        if sh is None:
-            k = int((static[i] + hist[p2, p1]).argmax())
-        else:
-            k = int((static[i] + hist[p2, p1] + sh[p1]).argmax())
+        k = best_l[i] if settled[i] else int((static[i] + hist[p2, p1] + shape_hist[sids[i], p1]).argmax())
         out.append(k)
         p2, p1 = p1, k + 1
     labels = model.labels
@@ -333,13 +383,19 @@ def spans_from_labels(labels: Sequence[str]) -> list[tuple[str, int, int]]:
     Types use "_" for subtypes ("placeName_country")."""
     spans: list[tuple[str, int, int]] = []
     depth = max((lab.count("#") + 1 for lab in labels if lab != "O"), default=0)
+    parsed: dict[str, list[tuple[str, str]]] = {"O": []}  # label → (BIO, type) per nesting level
+    for lab in labels:
+        if lab not in parsed:
+            levels = []
+            for tag in lab.split("#"):
+                bio, _, typ = tag.partition("-")
+                levels.append((bio, typ.replace("-", "_")))
+            parsed[lab] = levels
+    rows = [parsed[lab] for lab in labels] + [[]]
     for d in range(depth):
         cur: tuple[str, int] | None = None
-        for i, lab in enumerate(list(labels) + ["O"]):
-            parts = lab.split("#") if lab != "O" else []
-            tag = parts[d] if d < len(parts) else "O"
-            bio, _, typ = tag.partition("-")
-            typ = typ.replace("-", "_")
+        for i, levels in enumerate(rows):
+            bio, typ = levels[d] if d < len(levels) else ("O", "")
             if cur is not None and not (bio == "I" and typ == cur[0]):
                 spans.append((cur[0], cur[1], i))
                 cur = None

@@ -11,10 +11,18 @@ Unknown words (Morfeusz's `ign`, e.g. foreign names: "Szojgu", "Kimem") get gues
 open-class tag the model learned for such words, each with a lemma from the model's suffix rules for that tag
 ("Kimem" as subst:sg:inst:m1 → "Kim"); the guessed reading keeps the `ign` labels and adds "guessed".
 
-The model file (`models/tagger.bin`, lzma-compressed pickle of plain dicts written by `training.py`, its sha256
-in `models/MANIFEST.json`) is loaded on first use, once per process, and never stored on a stage object: stages
-pickle for Spark and load the model again on the worker. Without the model file `Disambiguation` keeps the
-heuristic choice (`disambiguation.choose`) made by the morphology stage.
+Speed: the weights are integer arrays (`TaggerModel`): a dense matrix features × tag-like views and, per lemma view,
+a dict of feature rows. Everything that depends only on a word form (its candidates, their view columns, the
+score of the form's own features, its ambiguity class) is computed once per form and kept in an LRU cache; per
+token only the context features are looked up, summed for all candidates with one numpy gather; candidate
+features are summed once per (tag, previous tag) and (tag, next word's readings). Scores are exact integers,
+so the choice is the reference scorer's (`tag_sentence_reference`, the first version's algorithm) to the bit.
+
+The model file (`models/tagger.bin`: a zip of numpy arrays, the feature and view vocabularies and a JSON header,
+see `models/arrays.py`; its sha256 in `models/MANIFEST.json`) is loaded on first use, once per process, and
+never stored on a stage object: stages pickle for Spark and load the model again on the worker. The first
+version's lzma-compressed pickle still loads. Without the model file `Disambiguation` keeps the heuristic
+choice (`disambiguation.choose`) made by the morphology stage.
 """
 from __future__ import annotations
 
@@ -77,9 +85,12 @@ class TaggerModel:
         self.zero_col = len(dense_views)  # an all-zero column: every candidate has at least one column
         self.dense = np.zeros((len(self.features), len(dense_views) + 1), dtype=np.int32)
         self.dense[rows[is_dense], col_of[cols[is_dense]]] = values[is_dense]
-        self.lemma_weights: dict[str, dict[int, int]] = {}
+        width = self.dense.shape[1]
+        self.flat = self.dense.reshape(-1)  # a view: row r's weights start at r * width
+        self.offset: dict[str, int] = {f: r * width for r, f in enumerate(self.features)}
+        self.lemma_weights: dict[str, dict[int, int]] = {}  # lemma view → row offset → weight
         for r, c, x in zip(rows[~is_dense].tolist(), cols[~is_dense].tolist(), values[~is_dense].tolist()):
-            self.lemma_weights.setdefault(self.views[c], {})[r] = x
+            self.lemma_weights.setdefault(self.views[c], {})[r * width] = x
         star = self.dense_col.get(STAR)
         self.star: dict[str, int] = {} if star is None else {
             self.features[r]: int(self.dense[r, star]) for r in np.nonzero(self.dense[:, star])[0]}
@@ -87,7 +98,9 @@ class TaggerModel:
         self._cache: OrderedDict = OrderedDict()
         # "*" weights of candidate features: previous tag → candidate tag → sum; next token → tag → sum
         self._left_cache: dict[str | None, dict[str, int]] = {}
-        self._right_cache: dict[tuple, dict[str, int]] = {}
+        self._right_cache: dict[int, dict[str, int]] = {}
+        self._next_ids: dict[tuple, int] = {}  # `_as_next` descriptions, numbered
+        self._history: dict[Analysis, tuple[str, list[int]]] = {}  # chosen reading → (pos, rows of t-1, p-1, k-1, l-1)
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -345,10 +358,11 @@ def score(weights: dict[str, dict[str, float]], feats: Sequence[str], cand: Anal
 
 def tag_sentence_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
                            model: TaggerModel) -> list[Analysis]:
-    """The chosen reading of every token, scored the slow, obvious way (feature strings, dict of weights); the
-    first version's algorithm. `tag_sentence` must choose exactly these readings."""
+    """The chosen reading of every token, scored the slow, obvious way (feature strings, dict of weights, summed
+    in integer 1/SCALE units so that ties are exact); the first version's algorithm. `tag_sentence` must choose
+    exactly these readings. Slow: for tests and checks only."""
     chosen: list[Analysis] = []
-    weights = model.weights
+    weights = {f: {v: round(x * SCALE) for v, x in w.items()} for f, w in model.weights.items()}
     n = len(forms)
     subject: Analysis | None = None
     for i in range(n):
@@ -378,13 +392,17 @@ CACHE_SIZE = 200_000
 def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> tuple:
     """What the tagger knows of a word form without context, cached per form (LRU): (readings, candidates,
     columns of the candidates' views in the dense matrix, where each candidate's columns start, each
-    candidate's lemma-view weights, each candidate's score from the form's own features, the form's ambiguity
-    class and case set, and what candidate features of the word before need of it: `_as_next`)."""
+    candidate's lemma-view weights, each candidate's score from the form's own features, the rows of the
+    features it gives its neighbours, and what candidate features of the word before need of it: `_as_next`
+    and its number)."""
     key = tuple(readings)
     cache = model._cache
     hit = cache.get(form)
     if hit is not None and hit[0] == key:
-        cache.move_to_end(form)
+        try:
+            cache.move_to_end(form)
+        except KeyError:  # evicted by another thread meanwhile: still a valid entry
+            pass
         return hit
     cands = candidates(form, readings, model)
     dense_col, zero = model.dense_col, model.zero_col
@@ -397,13 +415,23 @@ def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> 
         cols.append(zero)
         lemma_w.append(model.lemma_weights.get("M" + c.lemma))
     cols_a, starts_a = np.asarray(cols, dtype=np.intp), np.asarray(starts, dtype=np.intp)
-    index = model.index
-    rows = [r for f in static_token_features(form, readings) if (r := index.get(f)) is not None]
+    offset = model.offset
+    rows = [r for f in static_token_features(form, readings) if (r := offset.get(f)) is not None]
     own = _scores(model, rows, cols_a, starts_a, lemma_w)
-    hit = (key, cands, cols_a, starts_a, lemma_w, own, ambiguity(readings), case_set(readings), _as_next(readings))
+    nxt = _as_next(readings)
+    nxt_id = model._next_ids.setdefault(nxt, len(model._next_ids))
+    low, amb = form.lower(), ambiguity(readings)
+    # rows of the features this form gives its neighbours: as the word before (w-1), after (w+1, a+1, c+1) and
+    # two after (a+2); None where the model has no such feature
+    as_neighbour = (offset.get("w-1=" + low), offset.get("w+1=" + low), offset.get("a+1=" + amb),
+                    offset.get("c+1=" + case_set(readings)), offset.get("a+2=" + amb))
+    hit = (key, cands, cols_a, starts_a, lemma_w, own, as_neighbour, nxt, nxt_id)
     cache[form] = hit
     if len(cache) > CACHE_SIZE:
-        cache.popitem(last=False)
+        try:
+            cache.popitem(last=False)
+        except KeyError:
+            pass
     return hit
 
 
@@ -415,10 +443,11 @@ def _star_sum(model: TaggerModel, features: list[str]) -> int:
 
 def _scores(model: TaggerModel, rows: list[int], cols: np.ndarray, starts: np.ndarray,
             lemma_w: list[dict[int, int] | None]) -> list[int]:
-    """Each candidate's summed weight over the feature rows `rows` (integer, 1/SCALE units)."""
+    """Each candidate's summed weight over the feature rows whose offsets into `model.flat` are `rows`
+    (integer, 1/SCALE units)."""
     if not rows:
         return [0] * len(lemma_w)
-    block = model.dense[np.asarray(rows, dtype=np.intp)[:, None], cols[None, :]].sum(0)
+    block = model.flat.take(np.array(rows, dtype=np.intp)[:, None] + cols).sum(0)
     out = np.add.reduceat(block, starts).tolist()
     row_set = None
     for k, lw in enumerate(lemma_w):
@@ -437,8 +466,7 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
     context features, summed over the candidates' views with one numpy gather."""
     n = len(forms)
     entries = [_form_entry(f, r, model) for f, r in zip(forms, readings)]
-    index, left_cache, right_cache = model.index, model._left_cache, model._right_cache
-    lows = [f.lower() for f in forms]
+    offset, left_cache, right_cache, history = model.offset, model._left_cache, model._right_cache, model._history
     chosen: list[Analysis] = []
     subject: Analysis | None = None
     for i in range(n):
@@ -449,40 +477,49 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
             prev1 = chosen[i - 1] if i > 0 else None
             form = forms[i]
             feats: list[str] = []
+            rows = []
             if i == 0:
                 feats.append("first")
             if form[:1].isupper():
                 feats.append("cap" + ("0" if i == 0 else "1"))
             if prev1 is not None:
-                p, _, c, _ = tag_parts(prev1.tag)
-                feats += ["t-1=" + prev1.tag, "p-1=" + p, "k-1=" + p + c, "l-1=" + prev1.lemma.lower()]
+                h = history.get(prev1)
+                if h is None:
+                    if len(history) > CACHE_SIZE:
+                        history.clear()
+                    p, _, c, _ = tag_parts(prev1.tag)
+                    h = history[prev1] = (p, [r for f in ("t-1=" + prev1.tag, "p-1=" + p, "k-1=" + p + c,
+                                                          "l-1=" + prev1.lemma.lower()) if (r := offset.get(f)) is not None])
+                rows += h[1]
                 if i > 1:
-                    feats.append("pp-2=" + tag_parts(chosen[i - 2].tag)[0] + "|" + p)
+                    feats.append("pp-2=" + tag_parts(chosen[i - 2].tag)[0] + "|" + h[0])
+                rows.append(entries[i - 1][6][0])
             else:
                 feats.append("t-1=^")
-            if i > 0:
-                feats.append("w-1=" + lows[i - 1])
             if i + 1 < n:
                 e = entries[i + 1]
-                feats += ["w+1=" + lows[i + 1], "a+1=" + e[6], "c+1=" + e[7]]
-                nxt = e[8]
+                rows += e[6][1:4]
+                nxt, nxt_id = e[7], e[8]
             else:
                 feats.append("w+1=$")
-                nxt = ()
+                nxt, nxt_id = (), -1
             if i + 2 < n:
-                feats.append("a+2=" + entries[i + 2][6])
+                rows.append(entries[i + 2][6][4])
             if subject is not None:
                 _, num, _, gender = tag_parts(subject.tag)
                 feats.append("subj=" + num + gender)
-            rows = [r for f in feats if (r := index.get(f)) is not None]
+            rows = [r for r in rows if r is not None]
+            rows += [r for f in feats if (r := offset.get(f)) is not None]
             ctx = _scores(model, rows, cols, starts, lemma_w)
             prev_tag = prev1.tag if prev1 is not None else None
             left = left_cache.get(prev_tag)
             if left is None:
                 left = left_cache[prev_tag] = {}
-            right = right_cache.get(nxt)
+            right = right_cache.get(nxt_id)
             if right is None:
-                right = right_cache[nxt] = {}
+                if len(right_cache) > CACHE_SIZE:
+                    right_cache.clear()
+                right = right_cache[nxt_id] = {}
             best, best_s = cands[0], None
             for k, cand in enumerate(cands):
                 t = cand.tag

@@ -98,3 +98,44 @@ def test_model_round_trips():
     m = NerModel({"b": {"O": 1.0}}, ["O"], {"seed": 1})
     again = NerModel.from_bytes(m.to_bytes())
     assert again.weights == m.weights and again.labels == ["O"] and again.meta == {"seed": 1}
+
+
+# --- the fast decoder against the slow reference -----------------------------------------------------------------
+
+OWN_SENTENCES = [
+    "Sekretarz stanu USA Antony Blinken przyleciał w środę do Kijowa na rozmowy z Wołodymyrem Zełenskim.",
+    "Izraelskie lotnictwo zaatakowało w nocy cele Hezbollahu w południowym Libanie.",
+    "Rada Unii Europejskiej zatwierdziła 24 czerwca kolejny pakiet sankcji wobec Rosji.",
+    "Prezydent Brazylii Luiz Inácio Lula da Silva przyjął w Brasílii delegację Banku Światowego.",
+    "Na Morzu Czerwonym rebelianci Huti znów ostrzelali statek płynący do Kanału Sueskiego.",
+]
+
+
+@needs_model
+@pytest.mark.parametrize("text", OWN_SENTENCES)
+def test_fast_decoder_gives_the_reference_labels(text):
+    doc = Document(text=text, source="test")
+    for stage in polish_stages()[:3]:
+        stage(doc)
+    forms, readings = [t.text for t in doc.tokens], [t.analyses for t in doc.tokens]
+    model = load_model()
+    fast = predict_labels(forms, readings, model)
+    assert fast == ner_mod.predict_labels_reference(forms, readings, model)
+    assert any(lab != "O" for lab in fast)
+
+
+def test_fast_decoder_on_a_hand_made_model_uses_history_and_shape_tables():
+    weights = {
+        "b": {"O": 1.0, "B-persName": 0.0, "I-persName": 0.0},
+        "sh=Xx": {"B-persName": 1.5},
+        "l1=B-persName": {"I-persName": 2.0, "O": -0.5},
+        "l12=^|B-persName": {"I-persName": 0.25},
+        "l1sh=B-persName|Xx": {"I-persName": 0.5},
+        "-1w=pan": {"B-persName": 1.0},
+    }
+    model = NerModel(weights, ["B-persName", "I-persName", "O"])
+    forms = ["Jan", "Kowalski", "i", "pan", "Nowak"]
+    readings = [[] for _ in forms]
+    ref = ner_mod.predict_labels_reference(forms, readings, model)
+    assert predict_labels(forms, readings, model) == ref
+    assert ref[:2] == ["B-persName", "I-persName"]

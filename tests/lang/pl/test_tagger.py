@@ -101,3 +101,72 @@ def test_model_round_trips_through_bytes():
     model = TaggerModel({"w=ala": {"Psubst": 1.5}}, ["subst:sg:nom:f"], {"k|a": (1, "")}, {"subst": "NOUN"}, {"seed": 3})
     again = TaggerModel.from_bytes(model.to_bytes())
     assert again.weights == model.weights and again.open_tags == model.open_tags and again.meta == {"seed": 3}
+
+
+# --- the fast scorer against the slow reference ------------------------------------------------------------------
+
+OWN_SENTENCES = [
+    "Sekretarz stanu USA Antony Blinken przyleciał w środę do Kijowa na rozmowy z Wołodymyrem Zełenskim.",
+    "Izraelskie lotnictwo zaatakowało w nocy cele Hezbollahu w południowym Libanie.",
+    "Rada Unii Europejskiej zatwierdziła kolejny pakiet sankcji wobec Rosji.",
+    "Premier Japonii zapowiedział, że nie będzie się ubiegał o ponowny wybór na szefa partii.",
+    "W Paryżu rozpoczęły się igrzyska olimpijskie, a ceremonia otwarcia odbyła się na Sekwanie.",
+]
+
+
+def _analysed(text: str):
+    doc = Document(text=text, source="test")
+    for stage in polish_stages()[:3]:
+        stage(doc)
+    return [t.text for t in doc.tokens], [t.analyses for t in doc.tokens]
+
+
+@needs_model
+@pytest.mark.parametrize("text", OWN_SENTENCES)
+def test_fast_tagger_chooses_what_the_reference_scorer_chooses(text):
+    forms, readings = _analysed(text)
+    model = load_model()
+    fast = tagger_mod.tag_sentence(forms, readings, model)
+    again = tagger_mod.tag_sentence(forms, readings, model)  # now from the per-form caches
+    assert fast == tagger_mod.tag_sentence_reference(forms, readings, model) == again
+
+
+def test_fast_scorer_uses_lemma_views_and_candidate_features_like_the_reference():
+    # a hand-made model whose weights touch every kind of view: tag, lemma ("M…"), case and "*" (agreement)
+    weights = {
+        "b": {"Psubst": 0.5, "Pverb": 0.2},
+        "w-1=do": {"Cgen": 2.0, "Cacc": -1.0},
+        "t-1=^": {"Mzamek": 0.75},
+        "agr-1=adj|subst|3": {"*": 1.25},
+        "s2=ek": {"Tsubst:sg:nom:m3": 0.3, "Msam": -0.4},
+    }
+    model = TaggerModel(weights, ["subst:sg:nom:m1"])
+    forms = ["Zamek", "do", "nowego", "zamku"]
+    readings = [
+        [Analysis("zamek", "subst:sg:nom:m3"), Analysis("zamek", "subst:sg:acc:m3"), Analysis("zamka", "subst:pl:gen:f")],
+        [Analysis("do", "prep:gen")],
+        [Analysis("nowy", "adj:sg:gen:m3:pos"), Analysis("nowy", "adj:sg:acc:m1:pos")],
+        [Analysis("zamek", "subst:sg:gen:m3"), Analysis("zamek", "subst:sg:loc:m3"), Analysis("zamka", "subst:sg:gen:f")],
+    ]
+    ref = tagger_mod.tag_sentence_reference(forms, readings, model)
+    assert tagger_mod.tag_sentence(forms, readings, model) == ref
+    assert ref[0].lemma == "zamek" and ref[2].tag == "adj:sg:gen:m3:pos"
+
+
+def test_model_file_is_a_zip_of_numpy_arrays_and_loads_the_first_format_too():
+    import io
+    import lzma
+
+    import numpy as np
+
+    model = TaggerModel({"w=ala": {"Psubst": 1.5, "Mala": -0.25}}, ["subst:sg:nom:f"], {"k|a": (1, "")},
+                        {"subst": "NOUN"}, {"seed": 3}, {"la": ["subst:sg:nom:f"]})
+    blob = model.to_bytes()
+    assert blob == TaggerModel.from_bytes(blob).to_bytes()  # byte-for-byte stable
+    assert set(np.load(io.BytesIO(blob)).files) >= {"rows", "cols", "values"}
+    again = TaggerModel.from_bytes(blob)
+    assert again.weights == model.weights and again.lemma_rules == {"k|a": (1, "")}
+    assert again.suffix_tags == {"la": ["subst:sg:nom:f"]}
+    legacy = lzma.compress(pickle.dumps({"weights": model.weights, "open_tags": model.open_tags,
+                                         "lemma_rules": model.lemma_rules, "upos": model.upos, "meta": {"seed": 3}}))
+    assert TaggerModel.from_bytes(legacy).weights == model.weights
