@@ -11,6 +11,8 @@ the first that gives a code wins and its name is kept in the mention's `country_
    diplomat ("ambasador", "wysłannik", "konsul", "dyplomata") with only such a host country belongs to the
    text's home country (`home_country` by document language: a Polish text's "były ambasador w USA" is a
    Polish ambassador) unless the host is that country.
+   A KB-less organisation with a country right before the name gives it even without a role word
+   ("Przewodniczący komisji Anthony Hughes", the inquiry a British one).
 2. **apposition-after** — a comma or dash clause right after the mention (across "i <name>" coordination),
    e.g. ", stojący na czele Luftwaffe", ", zidentyfikowani jako oficerowie rosyjskiego wywiadu": an
    organisation with a country, or a role word together with a country adjective or genitive. The clause
@@ -22,10 +24,22 @@ the first that gives a code wins and its name is kept in the mention's `country_
    before the story) a locative "w"/"we" right after the mention and, within `located_in_gap` words, a country
    or a place with a known state ("Oskarshamn w południowo-wschodniej Szwecji", "Bloomington w Illinois",
    "rafineria Nayara Energy w Indiach").
-5. **story-country** — (persons, and places whose name is only a name — not a one-word common noun like
-   "Zachód", not a word the gazetteer knows otherwise like "Korea" — last resort) the country the document mentions most (country mentions and
-   country adjectives; ties to the first mentioned). Low confidence: gold practice gives nearly every person a
-   country, and a person in a news story most often belongs to the country the story is about.
+5. **media-role** — (persons) a journalist, host or presenter (`linking.yaml` `media_role_stems`: "prowadzący
+   Piotr X", "reporterka Anna Y") with no country from rules 1–4 belongs to the outlet's home country: the KB
+   country of the document's outlet, else the text's home country by language.
+6. **nearest-place, story-place** — (bodies named by a common noun, bodies.py: "komisja śledcza",
+   "prokuratura") the state of the last place mention before the body (KB places, KB-less places with a
+   country, country names after a locative preposition: "zatrzymany w Przemyślu. Prokuratura …"), else the
+   state with the most place mentions.
+7. **story-country** — (persons, and places whose name is only a name — not a one-word common noun like
+   "Zachód", not a word the gazetteer knows otherwise like "Korea" — last resort) the country the story is
+   about: country mentions, country adjectives and place mentions counted by their state (Salisbury and
+   London count for GBR), ties to the first mentioned. Low confidence: gold practice gives nearly every
+   person a country, and a person in a news story most often belongs to the country the story is about.
+
+Entities are inferred organisations and places first, then persons and groups, so that a person's role
+phrase or apposition can take the country of a KB-less organisation found before ("rzecznik firmy X", X
+located in a country).
 """
 from __future__ import annotations
 
@@ -34,6 +48,7 @@ from typing import TYPE_CHECKING
 
 from kronika.actors import gazetteer as gz
 from kronika.actors.places import load_places
+from kronika.actors.roles import token_case
 
 if TYPE_CHECKING:
     from kronika.actors.linker import Linker, Mention
@@ -48,7 +63,14 @@ def _code_of_mention(linker: "Linker", m: "Mention") -> str | None:
     if m.key[0] == "org":
         _sector, country, _typ = linker.kb.organizations[m.key[1]].on(linker.date)
         return country
+    if m.key[:2] == ("new", "organization"):
+        return _entity_attr(linker, m.key, "country")
     return None
+
+
+def _entity_attr(linker: "Linker", key: tuple, name: str):
+    """An attribute of a KB-less entity: the first of its mentions that has it."""
+    return next((x.attrs[name] for x in linker.mentions if x.key == key and x.attrs.get(name)), None)
 
 
 def _place_code(linker: "Linker", m: "Mention") -> str | None:
@@ -116,7 +138,7 @@ def _signals(linker: "Linker", a: int, b: int) -> tuple[list[tuple[int, str, str
             if prev is not None and prev.lemma.lower() in preps:
                 how = "locative"
             else:
-                how = "organisation" if m.key[0] == "org" else "genitive"
+                how = "organisation" if m.key[0] == "org" or m.key[0] == "new" else "genitive"
             out.append((m.tok_start, code, how))
     out.sort()
     return out, roles
@@ -166,12 +188,20 @@ def _role_before(linker: "Linker", ms: list["Mention"]) -> str | None:
         demonyms = [code for i, code, how in signals if how == "demonym" and i == m.tok_start - 1]
         if demonyms:
             return demonyms[0]
+        body = [code for i, code, how in signals if how == "organisation" and _ends_at(linker, i, m.tok_start)]
+        if body:
+            return body[-1]  # "przewodniczący komisji Anthony Hughes": the body right before the name
         if not roles:
             continue
         code = _pick(linker, signals, roles)
         if code:
             return code
     return None
+
+
+def _ends_at(linker: "Linker", i: int, end: int) -> bool:
+    """A mention starting at token i ends right at token `end`."""
+    return any(m.tok_start == i and m.tok_end == end for m in linker.mentions)
 
 
 CLAUSE_VERB_POS = frozenset({"fin", "praet", "bedzie", "impt", "inf", "pred", "winien", "imps"})
@@ -242,8 +272,82 @@ def _proper_place(linker: "Linker", ms: list["Mention"]) -> bool:
     return True
 
 
+def outlet_country(linker: "Linker") -> str | None:
+    """The home country of the document's outlet: its KB organisation's country, else the text's home
+    country by language (`linking.yaml` `home_country`)."""
+    outlet = getattr(linker.doc, "outlet", None)
+    if outlet:
+        for org in linker.kb.organizations_by_name(outlet):
+            _sector, country, _typ = org.on(linker.date)
+            if country:
+                return country
+    return (linker.rules.get("home_country") or {}).get(linker.doc.lang or "pl")
+
+
+def _media_role(linker: "Linker", ms: list["Mention"]) -> str | None:
+    stems = tuple(s.lower() for s in linker.rules.get("media_role_stems") or ())
+    if not stems:
+        return None
+    for m in ms:
+        a = _clause_start(linker, m.tok_start)
+        for i in range(max(a, m.tok_start - 3), m.tok_start):
+            tok = linker.tokens[i]
+            if tok.kind == "word" and tok.text.lower().startswith(stems):
+                return outlet_country(linker)
+    return None
+
+
+def _nearest_place(linker: "Linker", before: int) -> str | None:
+    """The state of the last place mention before token `before` (place mentions as in `place_counts`)."""
+    best = None
+    for m in linker.mentions:
+        if m.tok_start < before and (best is None or m.tok_start > best[0]):
+            code = _place_of(linker, m, with_countries=True)
+            if code:
+                best = (m.tok_start, code)
+    return best[1] if best else None
+
+
+def _place_of(linker: "Linker", m: "Mention", with_countries: bool) -> str | None:
+    """The state of a place mention: a KB place, a KB-less place with a country, and (`with_countries`) a
+    country name after a locative preposition; None for other mentions."""
+    code = None
+    if m.key[0] == "place":
+        code = _place_code(linker, m)
+    elif m.key[:2] == ("new", "location"):
+        code = _entity_attr(linker, m.key, "country")
+    elif m.key[0] == "country" and m.tok_start > 0 and with_countries:
+        prev = linker.tokens[m.tok_start - 1]
+        if prev.text.lower() in linker.rules["location_prepositions"] and \
+                token_case(linker.tags[m.tok_start]) == "loc":
+            code = m.key[1]
+    return code if code in linker.kb.countries else None
+
+
+def story_place(linker: "Linker") -> str | None:
+    """The state with the most place mentions (`place_counts`), ties to the first; None without any."""
+    counts, first = place_counts(linker)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def place_counts(linker: "Linker") -> tuple[Counter, dict[str, int]]:
+    """Place mentions per state — KB places, capitals used as places, KB-less places with a country (not
+    country names: those count as country mentions) — and the token of each state's first one."""
+    counts: Counter = Counter()
+    first: dict[str, int] = {}
+    for m in sorted(linker.mentions, key=lambda m: m.start):
+        code = _place_of(linker, m, with_countries=False)
+        if code:
+            counts[code] += 1
+            first.setdefault(code, m.tok_start)
+    return counts, first
+
+
 def story_country(linker: "Linker") -> str | None:
-    """The country the document mentions most: country mentions and country adjectives, ties to the first."""
+    """The country the story is about: country mentions, country adjectives and place mentions by their state
+    (`place_counts`), ties to the first mentioned."""
     counts: Counter = Counter()
     first: dict[str, int] = {}
     for m in linker.mentions:
@@ -256,6 +360,10 @@ def story_country(linker: "Linker") -> str | None:
                 counts[e.target] += 1
                 first.setdefault(e.target, i)
                 break
+    places, where = place_counts(linker)
+    for code, n in places.items():
+        counts[code] += n
+        first[code] = min(first.get(code, where[code]), where[code])
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], -first[c]))
@@ -268,8 +376,9 @@ def infer_countries(linker: "Linker") -> None:
     for m in linker.mentions:
         if m.key[0] == "new":
             groups.setdefault(m.key, []).append(m)
-    story: list = []
-    for key, ms in groups.items():
+    story: dict[str, str | None] = {}
+    order = {"organization": 0, "location": 0}
+    for key, ms in sorted(groups.items(), key=lambda kv: order.get(kv[0][1], 1)):
         if any(m.attrs.get("country") for m in ms):
             continue
         typ = key[1]
@@ -282,15 +391,23 @@ def infer_countries(linker: "Linker") -> None:
         else:
             rules = [("role-before", _role_before), ("apposition-after", _apposition_after),
                      ("located-in", _located_in)]
+            if typ == "person":
+                rules.append(("media-role", _media_role))
         code = rule = None
         for rule, fn in rules:
             code = fn(linker, ms)
             if code:
                 break
+        if not code and typ == "organization" and any(m.attrs.get("body") for m in ms):
+            code, rule = _nearest_place(linker, min(m.tok_start for m in ms)), "nearest-place"
+            if not code:
+                if "place" not in story:
+                    story["place"] = story_place(linker)
+                code, rule = story["place"], "story-place"
         if not code and (typ == "person" or (typ == "location" and _proper_place(linker, ms))):
-            if not story:
-                story.append(story_country(linker))
-            code, rule = story[0], "story-country"
+            if "country" not in story:
+                story["country"] = story_country(linker)
+            code, rule = story["country"], "story-country"
         if code:
             first = min(ms, key=lambda m: m.start)
             first.attrs["country"] = code

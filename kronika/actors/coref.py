@@ -7,6 +7,8 @@
   person who held that office for that country on the document date; without a country ("prezydent",
   "szef MSZ"), to the nearest earlier person holding that office then; a role without an office ("węgierski
   dyplomata") to the nearest earlier person of that country. Plural roles ("przywódcy państw") never do.
+- Unknown names of one type with as many words, each word the same word in another case ("Angelą Pick" and
+  "Angela Pick", names.py `same_name_forms`), are one entity, named by the form no other form reduces to.
 - An unknown one-word name equal to the last (or the first) word of an unknown multi-word person name in the
   same document is that person ("Witkoff" after "Steve Witkoff").
 """
@@ -190,3 +192,51 @@ def merge_unknown_surnames(linker: "Linker") -> None:
             if attrs:
                 for k, v in attrs.items():
                     m.attrs.setdefault(k, v)
+
+
+def merge_inflected_names(linker: "Linker") -> None:
+    """Re-keys unknown names (persons, organisations, places) that are inflected forms of each other to one key (module doc): the key
+    none of whose words is an oblique form of the other keys' words, the first mentioned on a tie."""
+    from kronika.actors.names import base_candidates, same_name_forms, with_fleeting_e
+
+    first_at: dict[tuple, int] = {}
+    for m in sorted(linker.mentions, key=lambda m: m.start):
+        if m.key[0] == "new" and m.key[1] in ("person", "organization", "location"):
+            first_at.setdefault(m.key, m.start)
+    keys = list(first_at)
+    parent = {k: k for k in keys}
+
+    def find(k: tuple) -> tuple:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    def reduces(a: str, b: str) -> bool:
+        return any(c == b or with_fleeting_e(c) == b for c, _r in base_candidates(a))
+
+    for i, a in enumerate(keys):
+        wa = a[2].split()
+        for b in keys[i + 1:]:
+            wb = b[2].split()
+            if a[1] == b[1] and len(wa) == len(wb) and wa != wb and all(same_name_forms(x, y) for x, y in zip(wa, wb)):
+                parent[find(b)] = find(a)
+    groups: dict[tuple, list[tuple]] = {}
+    for k in keys:
+        groups.setdefault(find(k), []).append(k)
+    rename: dict[tuple, tuple] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+
+        def oblique(k: tuple) -> int:
+            return sum(reduces(x, y) for other in members if other != k
+                       for x, y in zip(k[2].split(), other[2].split()) if x != y)
+        best = min(members, key=lambda k: (oblique(k), first_at[k]))
+        for k in members:
+            if k != best:
+                rename[k] = best
+    if not rename:
+        return
+    for m in linker.mentions:
+        if m.key in rename:
+            m.key = rename[m.key]

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from kronika.actors import gazetteer as gz
+from kronika.actors.bodies import link_bodies
 from kronika.actors.context_country import infer_countries
 from kronika.actors.kb import DATA, KnowledgeBase, Person, load_kb
 from kronika.actors.names import foreign_word_base, plausible_ner_span
@@ -266,7 +267,9 @@ class Linker:
         for tm, rp in role_phrases:
             self._role_phrase(tm, rp, names)
         self._add_unknown_names(names, role_at)
+        link_bodies(self, role_phrases)
         coref.link_role_only(self, role_phrases)
+        coref.merge_inflected_names(self)
         coref.merge_unknown_surnames(self)
         infer_countries(self)
         self.mentions.sort(key=lambda m: (m.start, -m.end))

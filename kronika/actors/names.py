@@ -9,6 +9,11 @@
   result occurs in the document as a word of its own wins ("Kobachidzem" → "Kobachidze" when "Kobachidze" is
   written elsewhere); else a rule marked sure applies ("Sorokinem" → "Sorokin", "Ghaniego" → "Ghani");
   else the word keeps its written form.
+- A fleeting vowel returns: when the stripped stem ends in a consonant cluster Polish does not end a word with
+  (linking.yaml `fleeting_e_clusters`: "Pavlem" → "Pavl" → "Pavel"), an "e" goes before its last consonant —
+  unless the bare stem is written in the document; an e-form written in the document always wins.
+- `same_name_forms` tells whether two written forms of one unknown name are the same name in two cases
+  ("Angelą Pick" and "Angela Pick").
 
 The ending rules are data (data/name_endings.tsv).
 """
@@ -50,6 +55,41 @@ def base_candidates(word: str) -> list[tuple[str, EndingRule]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def fleeting_e_clusters() -> frozenset[str]:
+    """Final consonant clusters (lower case) after which a stripped stem gets its fleeting "e" back."""
+    from kronika.actors.linker import linking_rules
+
+    return frozenset(c.lower() for c in linking_rules().get("fleeting_e_clusters") or ())
+
+
+def with_fleeting_e(stem: str) -> str | None:
+    """The stem with "e" before its last consonant when it ends in a `fleeting_e_clusters` cluster
+    ("Pavl" → "Pavel"), else None."""
+    for cluster in fleeting_e_clusters():
+        if len(stem) > len(cluster) and stem.lower().endswith(cluster):
+            return stem[:-1] + "e" + stem[-1]
+    return None
+
+
+def _restore_vowel(stem: str, document_words: Collection[str]) -> str:
+    if stem in document_words:
+        return stem
+    return with_fleeting_e(stem) or stem
+
+
+def same_name_forms(a: str, b: str) -> bool:
+    """Two forms of one word of a name: equal, or one is a candidate base of the other by the ending rules
+    (with the fleeting vowel restored: "Pavlem" ~ "Pavel", "Angelą" ~ "Angela")."""
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        for cand, _rule in base_candidates(x):
+            if cand == y or with_fleeting_e(cand) == y:
+                return True
+    return False
+
+
 def foreign_word_base(word: str, document_words: Collection[str], nominative: bool = False,
                       masculine_oblique: bool = False, guess: str | None = None) -> str:
     """The nominative of one word of a foreign name Morfeusz does not know.
@@ -68,13 +108,16 @@ def foreign_word_base(word: str, document_words: Collection[str], nominative: bo
     for cand, _rule in candidates:
         if cand != word and cand in document_words:
             return cand
+        restored = with_fleeting_e(cand)
+        if restored is not None and restored in document_words:
+            return restored
     if nominative:
         return word
     if guess and guess != word and any(cand == guess and not rule.base for cand, rule in candidates):
         return guess
     for cand, rule in candidates:
         if rule.sure or (masculine_oblique and rule.ending == "a" and not rule.base):
-            return cand
+            return _restore_vowel(cand, document_words) if not rule.base else cand
     return word
 
 

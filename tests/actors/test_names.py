@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from kronika.actors.names import base_candidates, foreign_word_base, is_code, plausible_ner_span
+from kronika.actors.names import base_candidates, foreign_word_base, is_code, plausible_ner_span, same_name_forms
 from tests.actors.test_linking import by_name, entities
 
 
@@ -100,3 +100,33 @@ def test_role_with_a_genitive_domain_gives_the_unknown_person_country_and_sector
     ner = [span(text, "Pawłem Sorokinem", "persName", "Paweł Sorokin")]
     ent = next(e for e in entities(text, "2025-12-03", ner=ner) if e["type"] == "person" and "Sorokin" in e["name"])
     assert ent["country"] == "RUS" and ent["sector"] == "GOV"
+
+
+# ------------------------------------------------------------------ inflected forms of one unknown name
+
+def test_a_fleeting_vowel_comes_back_after_the_ending_is_cut():
+    assert foreign_word_base("Pavlem", set()) == "Pavel"            # "Pavl" cannot end a Polish word
+    assert foreign_word_base("Pavlem", {"Pavl"}) == "Pavl"          # the document writes the bare stem
+    assert foreign_word_base("Sorokinem", set()) == "Sorokin"       # no cluster: nothing inserted
+
+
+def test_forms_of_one_word_in_two_cases_are_the_same_name():
+    assert same_name_forms("Angelą", "Angela") and same_name_forms("Angela", "Angelą")
+    assert same_name_forms("Pavlem", "Pavel")
+    assert not same_name_forms("Angela", "Andrea")
+
+
+def test_an_unknown_name_in_two_cases_is_one_entity_named_by_its_nominative():
+    text = ("Reporterzy rozmawiali w Dallas z ratowniczką Nadią Brooks. "
+            "Później Nadia Brooks powiedziała, że akcja trwała całą noc.")
+    ner = [span(text, "Nadią Brooks", "persName"), span(text, "Nadia Brooks", "persName")]
+    persons = [e for e in entities(text, "2025-03-01", ner=ner) if e["type"] == "person"]
+    assert [e["name"] for e in persons] == ["Nadia Brooks"]
+    assert len(persons[0]["mentions"]) == 2
+
+
+def test_a_foreign_first_name_with_a_fleeting_vowel_gets_it_back_in_the_entity():
+    text = "Ambasador spotkał się w Brnie z czeskim dyplomatą Pavlem Horákem."
+    ner = [span(text, "Pavlem Horákem", "persName")]
+    names = [e["name"] for e in entities(text, "2025-03-01", ner=ner)]
+    assert "Pavel Horák" in names
