@@ -13,7 +13,7 @@ from functools import lru_cache
 from kronika.events import frames as fr
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.ontology import ontology
-from kronika.events.recipients import load_anaphora, recover_recipient
+from kronika.events.recipients import load_anaphora, recover_recipient, recover_subject
 
 WINDOW = 6
 FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
@@ -162,6 +162,10 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
         clause = view.clause_of.get(i, 0)
         lo, hi = max(view.start, i - WINDOW), min(view.end, i + WINDOW + 1)
         near = [j for j in range(lo, hi) if j != i and view.clause_of.get(j) == clause]
+        # the word opening the next clause after a comma continues the trigger ("ostrzegł Kijów, by …")
+        opener = next((j for j in range(i + 1, hi) if view.clause_of.get(j) == clause + 1), None)
+        if opener is not None and doc.tokens[opener].text == "," and opener + 1 < view.end:
+            near.append(opener + 1)
         for t in entries:
             companions: list[int] = []
             cues: list[int] = []
@@ -180,6 +184,11 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
                     cues.append(hits[0])
                 if not ok:
                     continue
+                if t.that_denies:
+                    denied = _denied_act(doc, lex, complement)
+                    if denied is None:
+                        continue
+                    cues.append(denied)
             for group in t.with_groups:
                 hits = [j for j in near if fr.lemmas(doc.tokens[j]) & group]
                 if not hits:
@@ -217,6 +226,22 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
     kept = [c for c in kept if not any(c.head in o.companions or c.head in o.cues for o in kept if o is not c)]
     kept.sort(key=lambda c: c.head)
     return kept
+
+
+def _denied_act(doc, lex: Lexicon, span: tuple[int, int]) -> int | None:
+    """The token of a negated act inside a "że" clause ("że wojska nie uderzają w miasta", "że nie planowało
+    atakowania"): a trigger word of the lexicon right after "nie" (or one word later, after a verb such as
+    "planować"); None when the clause denies no act."""
+    for j in range(span[0], span[1] - 1):
+        if doc.tokens[j].text.lower() != "nie":
+            continue
+        for k in range(j + 1, min(span[1], j + 3)):
+            t = doc.tokens[k]
+            if t.kind != "word":
+                break
+            if any(lex.by_lemma.get(a.lemma) for a in t.analyses):
+                return k
+    return None
 
 
 def that_clause(doc, view: fr.SentenceView, head: int) -> tuple[int, int] | None:
@@ -286,6 +311,22 @@ def _common_noun_subject(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo) 
     return False
 
 
+def _common_noun_subject_token(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo) -> int | None:
+    """The index of the nominative common noun agreeing with the verb just before it in its clause, if any."""
+    clause = view.clause_of.get(head)
+    for j in range(head - 1, max(view.start, head - 5) - 1, -1):
+        t = doc.tokens[j]
+        if view.clause_of.get(j) != clause or t.kind != "word":
+            return None
+        for a in t.analyses:
+            if a.pos != "subst" or "nom" not in fr._cases(a.tag) or not (fr._numbers(a.tag) & v.numbers):
+                continue
+            if v.genders and fr._genders(a.tag) and not (fr._genders(a.tag) & v.genders):
+                continue
+            return j
+    return None
+
+
 def _takes_previous_subject(doc, view: fr.SentenceView, c: Candidate, v: fr.VerbInfo) -> bool:
     """Whether a subjectless trigger may take the previous sentence's subject: only a finite active verb
     ("Zapowiedział, że …") or an infinitive governed by one ("Postanowił odrzucić …"); participles
@@ -330,6 +371,34 @@ def _clause_subject(doc, view: fr.SentenceView, lex: Lexicon, clause: int) -> fr
     return subj
 
 
+def _has_dative_object(doc, view: fr.SentenceView, head: int) -> bool:
+    """Whether a dative noun phrase follows the trigger in its clause ("zaprzeczyły jakimkolwiek transakcjom"):
+    the denial names the fact it denies, not the one who alleged it."""
+    clause = view.clause_of.get(head)
+    for j in range(head + 1, min(view.end, head + 5)):
+        t = doc.tokens[j]
+        if view.clause_of.get(j) != clause or t.text in (",", ";", ":", "-", "–"):
+            return False
+        if t.kind == "word" and any(a.pos in ("subst", "ger", "adj") and "dat" in fr._cases(a.tag)
+                                    for a in t.analyses):
+            return True
+    return False
+
+
+def _accusers_of(actors: list[str], etypes: dict, history: list[dict], sentence: int, reach: int) -> list[str]:
+    """The actors of the latest accusation (ACCUSE coded in this or the `reach` previous sentences) whose
+    recipient is one of `actors` (or their country): a denial with no named addressee answers its accuser."""
+    side = set(actors) | {(etypes.get(a) or {}).get("country") for a in actors if (etypes.get(a) or {}).get("type")
+                          == "country"}
+    for ev in reversed(history):
+        if ev.get("_sentence", -99) < sentence - reach:
+            break
+        if ev["event"] != "ACCUSE" or not (set(ev.get("recipient") or ()) & side):
+            continue
+        return [a for a in ev["actor"] if a not in actors]
+    return []
+
+
 class Coder:
     """Codes one document at a time with a lexicon (the shipped Polish one by default)."""
 
@@ -369,7 +438,8 @@ class Coder:
                                            "lexicon_entry": cand.trigger.name, "reason": reason})
                     continue
                 sentence_events.append((ev, internal))
-                self._history.append({"event": ev["event"], "actor": ev["actor"], "_sentence": si})
+                self._history.append({"event": ev["event"], "actor": ev["actor"], "recipient": ev["recipient"],
+                                      "_sentence": si})
             self._embed_accusations(doc, view, sentence_events)
             sentence_events = [(e, i) for e, i in sentence_events if e["actor"]]
             for ev, internal in sentence_events:
@@ -452,8 +522,12 @@ class Coder:
                     if cand.nominal:
                         g = _clause_subject(doc, view, lex, clause)
                     else:
-                        g = fr.find_subject(doc, view, lex, cand.head, v, clause,
-                                            avoid_acc=any(s.name == "acc" for s in recip_slots))
+                        g = fr.resumed_subject(doc, view, lex, clause, cand.head, v)
+                        if g is not None:
+                            rules.append("subject_before_relative_clause")
+                        else:
+                            g = fr.find_subject(doc, view, lex, cand.head, v, clause,
+                                                avoid_acc=any(s.name == "acc" for s in recip_slots))
                         if g is None:
                             g = fr.antecedent(doc, view, lex, clause, cand.head)
                             if g is not None:
@@ -524,6 +598,12 @@ class Coder:
                     actors = list(prev.entities)
                 else:
                     source = ""
+            if not actors and not cand.nominal and not v.passive and not v.impersonal:
+                noun = _common_noun_subject_token(doc, view, cand.head, v)
+                found = recover_subject(doc, self._views, view, cand.head, noun, etypes, self.anaphora) \
+                    if noun is not None else None
+                if found:
+                    actors, source = found, "common_noun_antecedent"
             if actors:
                 rules.append(f"actor:{source}")
         for e in extra_actors:
@@ -536,6 +616,12 @@ class Coder:
             if found is not None:
                 recipients, rule = found
                 rules.append(rule)
+        if not recipients and actors and t.category == "REJECT" and not cand.negated and \
+                not _has_dative_object(doc, view, cand.head):
+            accusers = _accusers_of(actors, etypes, self._history, view.index, self.anaphora.reach)
+            if accusers:
+                recipients = accusers
+                rules.append("recipient:accuser_of_denied")
         if not actors and not embedded:
             return None, None, "no actor found"
         if "recipient" in t.require and not recipients:

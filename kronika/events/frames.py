@@ -284,6 +284,9 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
             (any_pos(prev, {"subst", "ger"}) and (not prev.text[:1].isupper() or m.start - 1 == s.token_start)
              and not any_pos(prev, {"prep"}))
             or any(o.end == m.start for o in mentions))
+        if prev_is_noun and prev is not None and {lm.lower() for lm in lemmas(prev)} & lex.time_nouns and \
+                m.cases - {"gen"}:
+            prev_is_noun = False  # "w nocy Kijów": a time noun qualifies nothing, the name keeps its other cases
         # "prezydent USA Joe Biden": a name between a role noun and the name it qualifies is an attribute,
         # whatever its case (indeclinable "USA", "NATO")
         role_between = (prev is not None and m.kind == "name" and not m.known_case
@@ -603,6 +606,28 @@ def antecedent(doc, view: SentenceView, lex: Lexicon, clause: int, head: int) ->
         return None
     before = [g for g in candidate_groups(doc, view, lex) if g.end <= first and first - g.end <= 2]
     return before[-1] if before else None
+
+
+def resumed_subject(doc, view: SentenceView, lex: Lexicon, clause: int, head: int, v: VerbInfo) -> Group | None:
+    """For a verb whose clause follows a "który" clause ("Putin, który zabrał głos, ostrzegł Kijów …") with
+    no nominative before the verb in its own clause: the relative clause's antecedent, which is the main
+    clause's subject, when it agrees with the verb; None otherwise."""
+    if clause < 2:
+        return None
+    first = min((i for i, c in view.clause_of.items() if c == clause), default=None)
+    if first is None or doc.tokens[first].text != "," or first >= head:
+        return None
+    for g in candidate_groups(doc, view, lex):
+        if g.clause == clause and g.start < head and not g.prep and "nom" in g.cases:
+            return None
+    rel_first = min((i for i, c in view.clause_of.items() if c == clause - 1), default=None)
+    if rel_first is None or doc.tokens[rel_first].text != "," or rel_first + 1 >= view.end or \
+            not lemmas(doc.tokens[rel_first + 1]) & lex.relative_pronouns:
+        return None
+    g = antecedent(doc, view, lex, clause - 1, first)
+    if g is None or g.prep or "nom" not in g.cases or not _agrees(g, v):
+        return None
+    return g
 
 
 def frame_for(lex: Lexicon, name: str) -> Frame:

@@ -15,7 +15,7 @@ import yaml
 from kronika.events.ontology import ontology
 
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
-                "only_negated", "require", "override", "note"}
+                "only_negated", "require", "override", "note", "that_denies"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note"}
 ROLES = ("actor", "recipient")
 CASES = {"nom", "gen", "dat", "acc", "inst", "loc"}
@@ -77,11 +77,12 @@ class Trigger:
     with_recipient: str | None = None
     that_groups: tuple[frozenset[str], ...] = ()
     that_clause: bool = False
+    that_denies: bool = False
 
     @property
     def specificity(self) -> int:
         """Entries with more required companions win over plainer ones on the same word."""
-        return (len(self.with_groups) + len(self.that_groups)) * 2 + int(self.that_clause) + int(
+        return (len(self.with_groups) + len(self.that_groups) + int(self.that_denies)) * 2 + int(self.that_clause) + int(
             self.reflexive) + int(self.only_negated)
 
 
@@ -95,6 +96,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     clause_openers: frozenset[str]
     coordinators: frozenset[str]
+    time_nouns: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -218,6 +220,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             require=tuple(_as_list(t.get("require"))), with_recipient=(t.get("override") or {}).get("with_recipient"),
             that_groups=tuple(frozenset(g) for g in t["that"]) if isinstance(t.get("that"), list) else (),
             that_clause=t.get("that") is not None,
+            that_denies=bool(t.get("that_denies")),
         ))
     cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}
@@ -227,6 +230,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         relative_pronouns=frozenset(frames.get("relative_pronouns") or ()),
         clause_openers=frozenset(frames.get("clause_openers") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
+        time_nouns=frozenset(frames.get("time_nouns") or ()),
     )
 
 

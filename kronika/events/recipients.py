@@ -23,6 +23,7 @@ class AnaphoraRules:
     membership_nouns: frozenset[str]
     attack_nouns: frozenset[str]
     reach: int = 2
+    subject_nouns: dict[str, tuple[frozenset[str], tuple[str, ...]]] | None = None
 
 
 @lru_cache(maxsize=4)
@@ -36,6 +37,8 @@ def load_anaphora(lang: str = "pl") -> AnaphoraRules:
         membership_nouns=frozenset(data.get("membership_nouns") or ()),
         attack_nouns=frozenset(data.get("attack_nouns") or ()),
         reach=int(data.get("reach", 2)),
+        subject_nouns={k: (frozenset(v.get("types") or ()), tuple(x.lower() for x in v.get("names") or ()))
+                       for k, v in (data.get("subject_nouns") or {}).items()},
     )
 
 
@@ -68,6 +71,13 @@ def _outside(eid: str, side: set[str], etypes: dict) -> bool:
     if eid in side or (ent.get("country") and ent.get("country") in side and ent.get("type") != "organization"):
         return False
     return ent.get("type") != "location"
+
+
+def _has_role_type(eid: str, role: frozenset[str], etypes: dict) -> bool:
+    """Whether the entity is of one of the role noun's types; "IGO" stands for an intergovernmental
+    organisation (an organisation whose sector is IGO)."""
+    ent = etypes.get(eid) or {}
+    return ent.get("type") in role or ("IGO" in role and ent.get("sector") == "IGO")
 
 
 def _earlier_groups(views, view, head: int, reach: int):
@@ -162,9 +172,34 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
                 return ([owner.entity], "recipient:role_noun_owner") if _outside(owner.entity, side, etypes) \
                     else None
             for g in _earlier_groups(views, view, head, rules.reach):
-                ents = [e for e in g.entities if _outside(e, side, etypes)
-                        and (etypes.get(e) or {}).get("type") in role]
+                ents = [e for e in g.entities if _outside(e, side, etypes) and _has_role_type(e, role, etypes)]
                 if ents:
                     return ents, "recipient:role_noun_antecedent"
+            if "IGO" in role:  # "do sojuszników": the alliance named anywhere before
+                for g in _earlier_groups(views, view, head, view.index):
+                    ents = [e for e in g.entities if e not in side and _has_role_type(e, role, etypes)]
+                    if ents:
+                        return ents, "recipient:role_noun_organisation"
             return None
+    return None
+
+
+def recover_subject(doc, views, view, head: int, noun: int, etypes: dict, rules: AnaphoraRules) -> list[str] | None:
+    """Entity ids a common-noun subject at token `noun` ("Resort zaprzeczył", "Ministerstwo zażądało") stands
+    for: the latest entity named before the verb (this sentence, then earlier ones) of one of the noun's types
+    whose name contains one of its name cues (organisations; a country needs no cue); None when none fits."""
+    spec = next(((rules.subject_nouns or {})[x] for x in fr.lemmas(doc.tokens[noun])
+                 if x in (rules.subject_nouns or {})), None)
+    if spec is None:
+        return None
+    types, cues = spec
+    for g in _earlier_groups(views, view, noun, view.index):
+        for e in g.entities:
+            ent = etypes.get(e) or {}
+            if ent.get("type") not in types:
+                continue
+            name = (ent.get("name") or "").lower()
+            mentions = " ".join(m.get("text", "") for m in ent.get("mentions") or []).lower()
+            if ent.get("type") == "country" or not cues or any(c in name or c in mentions for c in cues):
+                return [e]
     return None
