@@ -71,6 +71,12 @@ def _dated(doc, start: int, end: int) -> list[dict]:
 def _result(t: dict | None) -> dict:
     if t is None:
         return {"date": None, "precision": "unknown", "enddate": None, "date_text": None}
+    link = t.get("range")
+    if link:  # one end of a range ("w dniach 3–10 sierpnia"): the range's start, its end as `enddate`
+        date, precision = date_of_value(link["start"])
+        end, end_precision = date_of_value(link["end"])
+        if date is not None and end is not None and end_precision == precision and end > date:
+            return {"date": date, "precision": precision, "enddate": end, "date_text": link["text"]}
     date, precision = date_of_value(t["value"])
     return {"date": date, "precision": precision, "enddate": None, "date_text": t["text"]}
 

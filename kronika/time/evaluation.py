@@ -145,7 +145,7 @@ AHEAD_RULES = frozenset({"units_ahead_number", "units_ahead_word", "unit_ahead"}
 RANGE_RULES = frozenset({"year_range", "year_range_split", "year_range_split_short"})
 _SHIFT_WORDS = ("temu", "później", "wcześniej", "potem")
 _YEARS = re.compile(r"(\d{4})(\s*[-–—]\s*)(\d{4}|\d{2})")
-_NOT_KPWR_LEAD = {"ciągu", "przeciągu"}
+_NOT_KPWR_LEAD = {"ciągu", "przeciągu", "dniach", "godzinach"}  # "w dniach 3–10 sierpnia": "3"
 CONVENTIONS = ("raw", "kpwr")
 
 

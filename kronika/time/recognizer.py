@@ -35,6 +35,7 @@ class Candidate:
     sentence: int = -1
     paragraph: int = 0
     captures: dict[str, Any] = field(default_factory=dict)
+    pair: str = ""  # "start" / "end" of a range's two expressions, "list" for both of a list ("15 i 16 grudnia")
 
 
 def token_views(tokens: Sequence) -> list[TokenView]:
@@ -231,14 +232,26 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
             i += 1
             continue
         (end, _, _), rule, caps, value, tense = best
-        out.append(
-            Candidate(i, end, tokens[i].start, tokens[end - 1].end, rule.name, rule.kind, rule.type, value,
-                      tense, sent_of[i], para_of[i], caps)
-        )
+        sep = next((k for k in range(i + 1, end - 1) if views[k].text.lower() in SEPARATORS), None)
+        second = fill(rule.second, caps, tense) if rule.second and sep is not None else None
+        if second is not None:
+            first_pair, second_pair = ("start", "end") if rule.range else ("list", "list")
+            out.append(Candidate(i, sep, tokens[i].start, tokens[sep - 1].end, rule.name, rule.kind, rule.type,
+                                 value, tense, sent_of[i], para_of[i], caps, first_pair))
+            out.append(Candidate(sep + 1, end, tokens[sep + 1].start, tokens[end - 1].end, rule.name, rule.kind,
+                                 rule.type, second, tense, sent_of[i], para_of[i], caps, second_pair))
+        else:
+            out.append(
+                Candidate(i, end, tokens[i].start, tokens[end - 1].end, rule.name, rule.kind, rule.type, value,
+                          tense, sent_of[i], para_of[i], caps)
+            )
         i = end
     return merge_date_and_clock(out, tokens)
 
 
+# the token that splits a rule with a `second` value into its two expressions ("3–10", "od 10.30 do 13.30")
+SEPARATORS = frozenset({"-", "–", "—", "do", "i", "oraz"})
+RANGE_LEADS = frozenset({"w", "we", "od", "godzinach"})
 _T_PART = re.compile(r"T(\d\d:\d\d|MO|MI|AF|EV|NI)$")
 JOINERS = {",", ".", "o", "około", "ok.", "godz.", "-", "–"}
 
@@ -252,6 +265,8 @@ def merge_date_and_clock(cands: list[Candidate], tokens: Sequence) -> list[Candi
         if (
             prev is not None
             and prev.type == "DATE"
+            # "7 października w godzinach 10.30 – 13.30": a range of times opened by a preposition stays apart
+            and not (c.pair and tokens[c.tok_start].text.lower() in RANGE_LEADS)
             and c.placeholder.startswith("UNDEF-ref-dayT")
             and c.paragraph == prev.paragraph
             and all(tokens[k].text in JOINERS for k in range(prev.tok_end, c.tok_start))
@@ -262,7 +277,7 @@ def merge_date_and_clock(cands: list[Candidate], tokens: Sequence) -> list[Candi
             t_part = c.placeholder[len("UNDEF-ref-day"):]
             out[-1] = Candidate(prev.tok_start, c.tok_end, prev.start, c.end, prev.rule + "+" + c.rule,
                                 prev.kind, "TIME", prev.placeholder + t_part, prev.tense, prev.sentence,
-                                prev.paragraph, {**prev.captures, **c.captures})
+                                prev.paragraph, {**prev.captures, **c.captures}, c.pair)
             continue
         out.append(c)
     return out

@@ -219,6 +219,20 @@ def _resolve_core(p: str, ctx: Context, tense: str) -> str:
         y = _year_for_month(month, tense, ctx)
         ys = f"{y:04d}" if y is not None else "XXXX"
         return f"{ys}-{m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else "")
+    m = re.fullmatch(r"UNDEF-monthweekday-(\d\d)-([1-7])-([1-4]|last)", p)
+    if m:  # "ostatnia niedziela września": the month's last (or n-th) such weekday
+        month, weekday = int(m.group(1)), int(m.group(2))
+        y = _year_for_month(month, tense, ctx)
+        if y is None:
+            return f"XXXX-{month:02d}"
+        first = dt.date(y, month, 1)
+        day = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7)
+        if m.group(3) == "last":
+            while (day + dt.timedelta(days=7)).month == month:
+                day += dt.timedelta(days=7)
+        else:
+            day += dt.timedelta(days=7 * (int(m.group(3)) - 1))
+        return day.isoformat() if day.month == month else f"{y:04d}-{month:02d}"
     m = re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", p)
     if m:
         return (f"{ctx.year:04d}" if ctx.year else "XXXX") + "-" + m.group(1)

@@ -80,9 +80,13 @@ def _b_int(t: TokenView) -> Any:
     return _int(t.text.replace("\u00a0", ""))
 
 
+_DAY = re.compile(r"(\d{1,2})(?:-go|-ego)?\.?")
+
+
 def _b_day(t: TokenView) -> Any:
-    v = _int(t.text.rstrip("."))
-    return v if v is not None and 1 <= v <= 31 and len(t.text.rstrip(".")) <= 2 else None
+    m = _DAY.fullmatch(t.text)  # "18", "10." before a month, "7-go października"
+    v = int(m.group(1)) if m else None
+    return v if v is not None and 1 <= v <= 31 else None
 
 
 def _b_monthnum(t: TokenView) -> Any:
@@ -252,6 +256,8 @@ class Rule:
     not_next: Matcher | None = None
     priority: int = 0
     extra: dict = field(default_factory=dict)
+    second: str | None = None  # value of the expression after the separator: the match is two expressions
+    range: bool = True  # with `second`: the two are a range's ends ("3–10 sierpnia"), else a list ("15 i 16")
 
 
 def _class_matcher(entries: dict[str, Any]) -> tuple[Callable[[TokenView], tuple[bool, Any]], MatchKeys]:
@@ -396,6 +402,26 @@ def rule_files(rules_dir: Path = RULES_DIR) -> list[Path]:
     return sorted(p for p in rules_dir.glob("*.yaml") if p.name not in (LEXICON_FILE, ANNIVERSARY_FILE))
 
 
+def compile_guard(source: str | list[str] | None, lexicon: dict[str, dict],
+                  cache: dict[str, Matcher] | None = None) -> Matcher | None:
+    """The `not_prev` / `not_next` guard of a rule: None when absent; one matcher for a string; for a list of
+    items ("[@person_noun, /[A-Z].*/]") a matcher that accepts a token any of the items accepts."""
+    if not source:
+        return None
+    if isinstance(source, str):
+        return compile_matcher(source, lexicon, cache)
+    parts = [compile_matcher(str(item), lexicon, cache) for item in source]
+
+    def test(t: TokenView, parts=parts) -> tuple[bool, Any]:
+        for m in parts:
+            ok, value = m.test(t)
+            if ok:
+                return True, value
+        return False, None
+
+    return Matcher(" | ".join(m.source for m in parts), None, False, False, test)
+
+
 @lru_cache(maxsize=4)
 def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
     """All rules of all rule files, compiled. Raises ValueError on a duplicate name or a malformed rule."""
@@ -421,9 +447,11 @@ def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
                     pattern=compile_pattern(raw["pattern"], lexicon, matchers),
                     value=str(raw["value"]),
                     direction=raw.get("direction"),
-                    not_prev=compile_matcher(raw["not_prev"], lexicon, matchers) if raw.get("not_prev") else None,
-                    not_next=compile_matcher(raw["not_next"], lexicon, matchers) if raw.get("not_next") else None,
+                    not_prev=compile_guard(raw.get("not_prev"), lexicon, matchers),
+                    not_next=compile_guard(raw.get("not_next"), lexicon, matchers),
                     priority=int(raw.get("priority", 0)),
+                    second=str(raw["second"]) if raw.get("second") else None,
+                    range=bool(raw.get("range", True)),
                 )
             )
     return tuple(rules)

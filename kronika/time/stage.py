@@ -49,7 +49,18 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
             {"start": c.start, "end": c.end, "text": doc.text[c.start:c.end], "type": c.type, "value": value,
              "rule": c.rule}
         )
+    link_ranges(doc, candidates, timexes)
     return timexes
+
+
+def link_ranges(doc, candidates: list[Candidate], timexes: list[dict]) -> None:
+    """Both expressions of a range ("w dniach 3–10 sierpnia", "10.30 – 13.30") get `range`: the start and end
+    values and the text from the first's start to the second's end (what an event's `enddate` comes from)."""
+    for k in range(len(candidates) - 1):
+        if candidates[k].pair == "start" and candidates[k + 1].pair == "end":
+            a, b = timexes[k], timexes[k + 1]
+            link = {"start": a["value"], "end": b["value"], "text": doc.text[a["start"]:b["end"]]}
+            a["range"] = b["range"] = link
 
 
 class TimexStage:
