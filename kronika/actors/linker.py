@@ -263,6 +263,7 @@ class Linker:
 
         # short forms of KB persons, then names the KB lacks, then role phrases
         coref.link_short_forms(self, chosen, full_persons)
+        self._ship_names()
         names = self._unknown_names()
         for tm, rp in role_phrases:
             self._role_phrase(tm, rp, names)
@@ -412,8 +413,74 @@ class Linker:
                 te -= 1
                 base = " ".join(base.split()[:-1]) or base
             last_end = s.end
-            out[ts] = (te, typ, self._ner_base(ts, te, base, typ))
+            base = self._ner_base(ts, te, base, typ)
+            number = self._unit_number(ts, base) if typ != "person" else None
+            if number is not None:
+                ts, base = number[0], number[1] + " " + base
+            out[ts] = (te, typ, base)
+        return self._join_apostrophe_first_names(out)
+
+    def _join_apostrophe_first_names(self, names: dict[int, tuple[int, str, str]]) -> dict[int, tuple[int, str, str]]:
+        """Joins a one-word name inflected after an apostrophe ("Steve’a", "Mike'owi") with the name right
+        after it into one person ("Steve’a Witkoffa" → "Steve Witkoff"): the recogniser cuts such names at the
+        apostrophe. The typographic apostrophe counts as the straight one."""
+        out = dict(names)
+        for ts in sorted(names):
+            if ts not in out:
+                continue
+            te, _typ, base = out[ts]
+            word = self.tokens[ts].text.replace("’", "'")
+            head, sep, tail = word.partition("'")
+            if te - ts != 1 or not sep or not head[:1].isupper() or not tail.islower() or len(tail) > 4 \
+                    or not self.tokens[ts].space_after or te not in out:
+                continue
+            te2, _typ2, base2 = out.pop(te)
+            out[ts] = (te2, "person", head + " " + base2)
         return out
+
+    def _unit_number(self, ts: int, base: str) -> tuple[int, str] | None:
+        """(new start, number as written) when a unit name ("Flotylla Obrony Wybrzeża", "Baza Lotnictwa
+        Taktycznego") starting at token ts follows its number ("8 Flotylli …", "22. Bazie …"); else None.
+        Only for head nouns listed in `numbered_unit_heads` and numbers of at most three digits."""
+        heads = self.rules.get("numbered_unit_heads") or ()
+        if not base or base.split()[0].lower() not in heads:
+            return None
+        k = ts - 1
+        dot = ""
+        if k > 0 and self.tokens[k].text == "." and not self.tokens[k - 1].space_after:
+            k, dot = k - 1, "."
+        digits = self.tokens[k].text.rstrip(".") if k >= 0 else ""
+        if not digits.isdigit() or len(digits) > 3 or len(self.tokens[k].text) - len(digits) > 1 \
+                or not self.tokens[ts - 1].space_after or self.covered[k]:
+            return None
+        return k, self.tokens[k].text + dot
+
+    def _ship_names(self) -> None:
+        """Links a ship prefix and the name after it ("ORP \"Albatros\"", "USS Gerald Ford") as one
+        organisation "ORP Albatros" of the prefix's navy (`ship_prefixes`: prefix → country; `ship_sector`).
+        The name is one to three capitalised words, maybe in quotes."""
+        prefixes = self.rules.get("ship_prefixes") or {}
+        n = len(self.tokens)
+        for i, tok in enumerate(self.tokens):
+            country = prefixes.get(tok.text)
+            if country is None or self.covered[i]:
+                continue
+            j = i + 1
+            quoted = j < n and self.tokens[j].text in ('"', "„", "”", "“", "«")
+            if quoted:
+                j += 1
+            k = j
+            while k < n and k - j < 3 and self.tokens[k].kind == "word" and self.tokens[k].text[:1].isupper() \
+                    and (k == j or self.tokens[k - 1].space_after):
+                k += 1
+                if quoted:
+                    break
+            if k == j:
+                continue
+            end = k + 1 if quoted and k < n and self.tokens[k].text in ('"', "”", "“", "»") else k
+            name = tok.text + " " + " ".join(t.text for t in self.tokens[j:k])
+            self._add(i, end, ("new", "organization", name), "ship-name", country=country,
+                      sector=self.rules.get("ship_sector", "MIL"))
 
     def _word_before(self, i: int) -> str | None:
         """The word before token i, with its abbreviation dot ("św."); None at the start or after other
