@@ -5,7 +5,9 @@ persName_addName), orgName, placeName and its subtypes placeName_country / _sett
 _bloc, geogName; the model also knows date and time (so the PolEval scores are comparable), but the pipeline
 stage leaves those to the time layer.
 
-Model: an averaged perceptron over token labels, greedy left to right (`training.train_ner`). A label is the
+Model: an averaged perceptron over token labels (`training.train_ner`), decoded the way it was trained
+(`meta["decoder"]`): "viterbi" — a structured perceptron, the best label sequence by second-order Viterbi
+(a token's score depends on the two labels before it) — or, for the first model, "greedy" left to right. A label is the
 token's BIO tags of every nesting level joined by "#" ("I-persName#B-persName-surname"), so one decision gives
 the whole nest. Features: the word, its shape, prefixes and suffixes, Morfeusz's proper-name classes ("imię",
 "nazwisko", "nazwa_geograficzna", …, a built-in gazetteer), whether Morfeusz knows the word, the same for the
@@ -17,7 +19,10 @@ Speed: the weights are an integer matrix features × labels (`NerModel`); the ro
 features are cached per form (LRU), the label-independent scores of a whole sentence come from one gather and
 one segment sum, the history features are tables indexed by the two previous labels, and a token whose best
 label wins by more than any history could change is decided without the greedy step. Integer scores make the
-labels exactly those of the reference decoder (`predict_labels_reference`).
+labels exactly those of the reference decoder (`predict_labels_reference`). The Viterbi decoder first rules out,
+token by token, the labels some other label beats by more than the history features of that token and the next two
+could make up (`viterbi_bounds`; exact: no best path uses such a label), so most tokens keep one label and the
+dynamic programme runs over a few states.
 The model file (`models/ner.bin`: a zip of numpy arrays with the feature and label lists, `models/arrays.py`) is
 loaded on first use, once per process, never stored on a stage object; the first version's pickle still loads.
 """
@@ -206,10 +211,10 @@ def history_features(prev1: str, prev2: str, own_shape: str) -> list[str]:
     return ["l1=" + prev1, "l12=" + prev2 + "|" + prev1, "l1sh=" + prev1 + "|" + own_shape]
 
 
-def predict_labels_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
-                             model: NerModel) -> list[str]:
-    """One label per token, scored the slow, obvious way (feature strings, dict of weights, summed label by
-    label); `predict_labels` must give exactly these labels. Kept for tests and for checking the fast path."""
+def predict_labels_greedy_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                                    model: NerModel) -> list[str]:
+    """One label per token, greedy, scored the slow, obvious way (feature strings, dict of weights, summed label
+    by label); `predict_labels_greedy` must give exactly these labels. Kept for tests and for checking."""
     weights = model.weights
     out: list[str] = []
     for i in range(len(forms)):
@@ -235,6 +240,37 @@ def _swing(table: np.ndarray) -> np.ndarray:
         out[b] = (table - table[:, b : b + 1]).max(0)
     out[np.arange(n), np.arange(n)] = -(1 << 40)
     return out
+
+
+def viterbi_bounds(hist: np.ndarray, shape_hist: np.ndarray) -> tuple[np.ndarray, ...]:
+    """(cur, shape_cur, fut1, fut2, fut_shape) for the history tables `hist` [prev2, prev1, label] and
+    `shape_hist` [shape, prev1, label] (previous labels as states: 0 = before the sentence, k + 1 = label k):
+    [b, k] = the most the history features can favour label k over label b at the token itself (`cur`, plus
+    `shape_cur[its shape]`), at the next token (`fut1`, plus `fut_shape[the next token's shape]`) and at the one
+    after (`fut2`); the diagonal of `cur` is very large, so a label never rules itself out."""
+    n = hist.shape[2]
+    big = 1 << 40
+    hist = hist.astype(np.int64) if hist.dtype.kind == "i" else hist.astype(np.float64)
+    sh = shape_hist.astype(hist.dtype)
+    diag = np.arange(n)
+    cur = _swing(hist.reshape(-1, n)).astype(hist.dtype)
+    cur[diag, diag] = big
+    shape_cur = np.stack([_swing(x).astype(hist.dtype) for x in sh]) if len(sh) else np.zeros((0, n, n), hist.dtype)
+    shape_cur[:, diag, diag] = 0
+    a = hist[:, 1:, :]  # [prev2, this label, next label]
+    c = hist[1:, :, :]  # [this label, next token's label, label after]
+    s1 = sh[:, 1:, :]  # [shape of the next token, this label, next label]
+    fut1 = np.empty((n, n), dtype=hist.dtype)
+    fut2 = np.empty((n, n), dtype=hist.dtype)
+    fut_shape = np.empty((len(sh), n, n), dtype=hist.dtype)
+    for b in range(n):
+        fut1[b] = (a - a[:, b : b + 1, :]).max(axis=(0, 2))
+        fut2[b] = (c - c[b : b + 1]).max(axis=(1, 2))
+        fut_shape[:, b, :] = (s1 - s1[:, b : b + 1, :]).max(axis=2)
+    fut1[diag, diag] = 0
+    fut2[diag, diag] = 0
+    fut_shape[:, diag, diag] = 0
+    return cur, shape_cur, fut1, fut2, fut_shape
 
 
 class _DecodeTables:
@@ -280,7 +316,11 @@ class _DecodeTables:
         self.shape_swing = np.zeros((len(by_shape) + 1, n, n), dtype=np.int64)
         for sh, k in self.shape_id.items():
             self.shape_swing[k] = _swing(by_shape[sh].astype(np.int64))
+        self._viterbi_bounds(n)
         self.cache: OrderedDict[str, tuple[list[int], tuple[list[int], ...], int]] = OrderedDict()
+
+    def _viterbi_bounds(self, n: int) -> None:
+        self.cur, self.shape_cur, self.fut1, self.fut2, self.fut_shape = viterbi_bounds(self.hist, self.shape_hist)
 
     def form_rows(self, form: str, readings: Sequence[Analysis]) -> tuple[list[int], tuple[list[int], ...], int]:
         """(rows of the token's own features, rows of its features as seen from offsets -2, -1, +1, +2, number
@@ -306,14 +346,11 @@ class _DecodeTables:
         return hit
 
 
-def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
-    """One label per token (greedy, left to right): the label-independent features of all tokens are summed at
-    once (one gather over the weight matrix), then each token adds the history tables for the labels chosen
-    before it. Gives exactly the labels of `predict_labels_reference` (integer weights; ties → first label)."""
+def _static_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel,
+                   t: "_DecodeTables") -> tuple[np.ndarray | None, list[int]]:
+    """(tokens × labels integer scores of the label-independent features, shape number of each token); the
+    scores are None when the model has no bias feature (then the segment sums would not be safe)."""
     n = len(forms)
-    if not n:
-        return []
-    t = model.tables()
     per = [t.form_rows(f, r) for f, r in zip(forms, readings)]
     row = t.row
     rows: list[int] = []
@@ -356,12 +393,26 @@ def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
             r = row(f"run={min(b - a, 4)}|{min(i - a, 3)}|{min(b - i - 1, 3)}")
             if r is not None:
                 rows.append(r)
-    W = model.matrix
-    if not t.has_bias:  # a token without any feature row would break the segment sums below
-        return predict_labels_reference(forms, readings, model)
-    static = np.add.reduceat(W[np.asarray(rows, dtype=np.intp)], np.asarray(starts, dtype=np.intp), axis=0)
-    hist, shape_hist = t.hist, t.shape_hist
     sids = [x[2] for x in per]
+    if not t.has_bias:  # a token without any feature row would break the segment sums below
+        return None, sids
+    W = model.matrix
+    return np.add.reduceat(W[np.asarray(rows, dtype=np.intp)], np.asarray(starts, dtype=np.intp), axis=0), sids
+
+
+def predict_labels_greedy(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
+    """One label per token, greedy left to right (how the model is trained): the label-independent features of
+    all tokens are summed at once (one gather over the weight matrix), then each token adds the history tables
+    for the labels chosen before it. Gives exactly the labels of `predict_labels_greedy_reference` (integer
+    weights; ties → first label)."""
+    n = len(forms)
+    if not n:
+        return []
+    t = model.tables()
+    static, sids = _static_scores(forms, readings, model, t)
+    if static is None:
+        return predict_labels_greedy_reference(forms, readings, model)
+    hist, shape_hist = t.hist, t.shape_hist
     # tokens whose label no history can change (most of them): decided at once
     best = static.argmax(1)
     swing = t.swing[best] + t.shape_swing[sids, best]
@@ -444,3 +495,150 @@ class NamedEntities:
 
     def __repr__(self) -> str:
         return "NamedEntities()"
+
+
+# --- Viterbi decoding --------------------------------------------------------------------------------------------
+
+_NEG = -(1 << 40)
+
+
+def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
+    """One label per token, decoded the way the model was trained (`meta["decoder"]`: "viterbi", or "greedy"
+    for a model without that entry): exactly the labels of `predict_labels_reference`."""
+    if model.meta.get("decoder") == "viterbi":
+        return predict_labels_viterbi(forms, readings, model)
+    return predict_labels_greedy(forms, readings, model)
+
+
+def predict_labels_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                             model: NerModel) -> list[str]:
+    """The reference decoder of `predict_labels`: the slow, obvious way of the model's own decoder."""
+    if model.meta.get("decoder") == "viterbi":
+        return predict_labels_viterbi_reference(forms, readings, model)
+    return predict_labels_greedy_reference(forms, readings, model)
+
+
+def predict_labels_viterbi_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                                     model: NerModel) -> list[str]:
+    """The best-scoring label sequence (second-order Viterbi: a token's score depends on the two labels before
+    it), computed the slow, obvious way: feature strings, the dict of weights, every label at every token.
+    Ties go to the path whose labels come first in `model.labels` order, compared from the start of the
+    sentence's two-label states (state order: the earlier token first). `predict_labels_viterbi` must give
+    exactly these labels."""
+    n = len(forms)
+    if not n:
+        return []
+    weights = model.weights
+    labels = model.labels
+    names = ["^"] + labels
+
+    def add(scores: list[int], feat: str) -> None:
+        w = weights.get(feat)
+        if w:
+            for k, lab in enumerate(labels):
+                x = w.get(lab)
+                if x:
+                    scores[k] += round(x * SCALE)
+
+    L = len(labels)
+    # delta[(s2, s1)] = best score of a prefix whose last two labels are states s2, s1 (0 = before the sentence)
+    delta: dict[tuple[int, int], int] = {(0, 0): 0}
+    back: list[dict[tuple[int, int], int]] = []
+    for i in range(n):
+        static = [0] * L
+        for f in context_features(forms, readings, i):
+            add(static, f)
+        sh = shape(forms[i])
+        new: dict[tuple[int, int], int] = {}
+        bp: dict[tuple[int, int], int] = {}
+        for (s2, s1), d in sorted(delta.items()):
+            hist = [0] * L
+            for f in history_features(names[s1], names[s2], sh):
+                add(hist, f)
+            for k in range(L):
+                v = d + static[k] + hist[k]
+                key = (s1, k + 1)
+                if key not in new or v > new[key]:
+                    new[key] = v
+                    bp[key] = s2
+        delta = new
+        back.append(bp)
+    best_key = None
+    for key in sorted(delta):
+        if best_key is None or delta[key] > delta[best_key]:
+            best_key = key
+    s2, s1 = best_key
+    out = [s1]
+    for i in range(n - 1, 0, -1):
+        s0 = back[i][(s2, s1)]
+        out.append(s2)
+        s2, s1 = s0, s2
+    out.reverse()
+    return [labels[s - 1] for s in out]
+
+
+def predict_labels_viterbi(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                           model: NerModel) -> list[str]:
+    """The best-scoring label sequence (second-order Viterbi), exactly the labels of
+    `predict_labels_viterbi_reference`.
+    Fast: the label-independent scores come from one gather; then a label b of a token rules out a label k of
+    the same token when b's score beats k's by more than the most the history features of this token and of the
+    next two could favour k (`_DecodeTables.bound`) — swapping k for b then improves every path through k, so no
+    best path (nor any tie for one) uses k. Most tokens keep a single label, so the dynamic programme runs over
+    a few states."""
+    n = len(forms)
+    if not n:
+        return []
+    t = model.tables()
+    static, sids = _static_scores(forms, readings, model, t)
+    if static is None:
+        return predict_labels_viterbi_reference(forms, readings, model)
+    st = static.astype(np.int64)
+    sid = np.asarray(sids, dtype=np.intp)
+    margin = st[:, :, None] - st[:, None, :]  # [i, b, k]
+    bound = t.cur[None] + t.shape_cur[sid]
+    if n > 1:
+        bound[:-1] += t.fut1[None] + t.fut_shape[sid[1:]]
+    if n > 2:
+        bound[:-2] += t.fut2[None]
+    keep = ~(margin > bound).any(1)  # [i, k]
+    hist, shape_hist = t.hist, t.shape_hist
+    prev_s = np.zeros(1, dtype=np.intp)
+    cur_s = np.zeros(1, dtype=np.intp)
+    delta = np.zeros((1, 1), dtype=np.int64)
+    backs: list[np.ndarray] = []
+    states: list[np.ndarray] = []
+    one = np.zeros((1, 1), dtype=np.intp)
+    kept = [np.flatnonzero(r) for r in keep]
+    for i in range(n):
+        ks = kept[i]
+        if len(ks) == 1 and delta.size == 1:  # one state before, one label now: no choice to make
+            k = int(ks[0])
+            d = int(delta[0, 0]) + int(hist[prev_s[0], cur_s[0], k]) + int(shape_hist[sids[i], cur_s[0], k]) \
+                + int(st[i, k])
+            delta = np.array([[d]], dtype=np.int64)
+            backs.append(one)
+            prev_s, cur_s = cur_s, ks + 1
+            states.append(cur_s)
+            continue
+        cs = cur_s[:, None]
+        if len(prev_s) == 1:
+            m = delta[0][:, None] + hist[prev_s[0]][cs, ks]
+            bp = np.zeros(m.shape, dtype=np.intp)
+        else:
+            cand = delta[:, :, None] + hist[prev_s[:, None, None], cs[None], ks]
+            bp = cand.argmax(0)
+            m = cand.max(0)
+        delta = m + shape_hist[sids[i]][cs, ks] + st[i, ks]
+        backs.append(bp)
+        prev_s, cur_s = cur_s, ks + 1
+        states.append(cur_s)
+    y, z = np.unravel_index(int(delta.argmax()), delta.shape)
+    out = [int(states[-1][z])]
+    for i in range(n - 1, 0, -1):
+        x = int(backs[i][y, z])
+        out.append(int(states[i - 1][y]))
+        y, z = x, y
+    out.reverse()
+    labels = model.labels
+    return [labels[s - 1] for s in out]

@@ -312,11 +312,18 @@ def _span_f1(gold: list[set], pred: list[set]) -> float:
 
 
 def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, epochs: int = 8,
-              max_sentences: int | None = None, min_count: int = 2) -> Iterable[str]:
+              max_sentences: int | None = None, min_count: int = 2, decoder: str = "greedy",
+              candidates: int = 0) -> Iterable[str]:
     """Train the name recogniser on NKJP IOB files (forms + nested labels); yields progress lines, writes the
     model (and, for the packaged path, its manifest entry). Features seen fewer than `min_count` times in the
     training part are dropped; `max_sentences` subsamples for quick runs. The perceptron runs on a dense numpy
-    weight matrix (features × labels) during training; the shipped model keeps only non-negligible weights."""
+    weight matrix (features × labels) during training; the shipped model keeps only non-negligible weights.
+    `decoder="viterbi"` (the default, what `ner.predict_labels` runs) trains a structured perceptron: each
+    sentence is decoded whole (second-order Viterbi over the labels the decoder's pruning keeps, its bounds
+    recomputed every 500 sentences with a safety margin; `candidates` > 0 instead keeps that many best labels by
+    static score and "O" — faster, but the model then learns to rely on the cut and decodes badly) and the
+    weights move by the difference of the gold and predicted sequences'
+    features; `decoder="greedy"` trains token by token, left to right (the first model's way)."""
     import numpy as np
 
     from kronika.lang.pl.features import shape
@@ -386,6 +393,15 @@ def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, ep
     rng = random.Random(seed)
     gold_spans = [set(spans_from_labels(s[2])) for s in held]
     best = (-1.0, 0, None)
+    if decoder == "viterbi":
+        run = _train_ner_viterbi(enc_train, enc_held, index, labels, hist, W, U, rng, epochs, candidates)
+        for epoch, avg in run:
+            pred = [set(spans_from_labels([labels[k] for k in p])) for p in avg[1]]
+            f1 = _span_f1(gold_spans, pred)
+            yield f"epoch {epoch}: held-out span F1 {f1:.4f} ({time.time() - t0:.0f}s)"
+            if f1 > best[0]:
+                best = (f1, epoch, avg[0])
+        epochs = 0
     for epoch in range(1, epochs + 1):
         order = list(enc_train)
         rng.shuffle(order)
@@ -419,6 +435,136 @@ def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, ep
         weights[names[k]] = {labels[j]: round(float(avg[k, j]), 3) for j in cols}
     meta = {"seed": seed, "epochs": epoch, "date": _dt.date.today().isoformat(),
             "training_data": [p.name for p in paths], "training_sha256": sha256_of_files(paths),
-            "held_out_span_f1": round(f1, 4), "features": len(weights), "sentences": len(train)}
+            "held_out_span_f1": round(f1, 4), "features": len(weights), "sentences": len(train),
+            "decoder": decoder}
+    if decoder == "viterbi":
+        meta["training_candidates"] = candidates
     yield from _write_model(NerModel(weights, labels, meta).to_bytes(), output, "ner.bin", meta)
     yield f"ner: best epoch {epoch}, held-out span F1 (all nesting levels, exact) {f1:.4f}"
+
+
+def _train_ner_viterbi(enc_train, enc_held, index, labels, hist, W, U, rng, epochs, k_best, refresh=500,
+                       margin=8.0):
+    """The structured perceptron behind `train_ner(decoder="viterbi")`: yields (epoch, (averaged weights,
+    held-out label sequences)) after each epoch. Row `len(index)` of the working matrix stays zero (the
+    history-shape feature of a shape never seen in training)."""
+    import numpy as np
+
+    from kronika.lang.pl.features import shape
+    from kronika.lang.pl.ner import history_features
+
+    n_feat, n_lab = W.shape
+    exact = k_best <= 0  # 0: every label the exact pruning keeps (refreshed every `refresh` sentences)
+    Z = n_feat
+    W = np.vstack([W, np.zeros((1, n_lab), dtype=W.dtype)])
+    U = np.vstack([U, np.zeros((1, n_lab), dtype=U.dtype)])
+    S = len(hist)
+    L1 = np.array([index[history_features(p, "^", "")[0]] for p in hist], dtype=np.intp)
+    L12 = np.array([[index[history_features(p1, p2, "")[1]] for p1 in hist] for p2 in hist], dtype=np.intp)
+    by_shape: dict[str, np.ndarray] = {}
+
+    def shape_rows(form: str) -> np.ndarray:
+        sh = shape(form)
+        r = by_shape.get(sh)
+        if r is None:
+            r = by_shape[sh] = np.array([index.get(history_features(p1, "^", sh)[2], Z) for p1 in hist],
+                                        dtype=np.intp)
+        return r
+
+    def prepare(part):
+        out = []
+        for forms, rows, gold in part:
+            starts = np.cumsum([0] + [len(r) for r in rows[:-1]]).astype(np.intp)
+            out.append((np.concatenate(rows).astype(np.intp), starts, np.stack([shape_rows(f) for f in forms]),
+                        rows, gold))
+        return out
+
+    tr, he = prepare(enc_train), prepare(enc_held)
+    k_best = min(k_best, n_lab) if k_best > 0 else n_lab
+    o_lab = labels.index("O")
+
+    bounds = None
+
+    def refresh_bounds(M) -> np.ndarray:
+        """[b, k]: how far label k may trail label b in static score and still be on a best path, under
+        weights M (every shape's worst case, plus a safety margin for the updates until the next refresh)."""
+        from kronika.lang.pl.ner import viterbi_bounds
+
+        H = M[L1][None, :, :] + M[L12]
+        SH = M[np.stack(list(by_shape.values()))] if by_shape else np.zeros((0, S, n_lab))
+        cur, shape_cur, fut1, fut2, fut_shape = viterbi_bounds(H, SH)
+        worst_shape = shape_cur.max(0) + fut_shape.max(0) if len(SH) else 0
+        return cur + np.maximum(fut1, 0) + np.maximum(fut2, 0) + np.maximum(worst_shape, 0) + margin
+
+    def decode(M, item) -> list[int]:
+        allrows, starts, SR, _, _ = item
+        static = np.add.reduceat(M[allrows], starts, axis=0)
+        H = M[L1][None, :, :] + M[L12]  # [prev2, prev1, label]
+        SH = M[SR]  # [token, prev1, label]
+        n = len(starts)
+        if bounds is not None:  # labels that cannot be on a best path (`ner.predict_labels_viterbi`) left out
+            best = static.argmax(1)
+            keep = (static[np.arange(n), best][:, None] - static) <= bounds[best]
+            cand = [np.flatnonzero(r) for r in keep]
+        elif k_best < n_lab:  # the k best labels by static score, and always "O"
+            top = np.argpartition(-static, k_best - 1, axis=1)[:, :k_best]
+            cand = np.sort(np.concatenate([top, np.full((n, 1), o_lab)], axis=1), axis=1)
+        else:
+            cand = np.tile(np.arange(n_lab), (n, 1))
+        prev_s = np.zeros(1, dtype=np.intp)
+        cur_s = np.zeros(1, dtype=np.intp)
+        delta = np.zeros((1, 1))
+        backs, states = [], []
+        for i in range(n):
+            ks = np.unique(cand[i]) if bounds is None else cand[i]
+            c = delta[:, :, None] + H[np.ix_(prev_s, cur_s, ks)]
+            bp = c.argmax(0)
+            m = np.take_along_axis(c, bp[None], 0)[0]
+            delta = m + SH[i][np.ix_(cur_s, ks)] + static[i, ks][None, :]
+            backs.append(bp)
+            prev_s, cur_s = cur_s, ks + 1
+            states.append(cur_s)
+        y, z = np.unravel_index(int(delta.argmax()), delta.shape)
+        out = [int(states[-1][z])]
+        for i in range(n - 1, 0, -1):
+            x = int(backs[i][y, z])
+            out.append(int(states[i - 1][y]))
+            y, z = x, y
+        out.reverse()
+        return [s - 1 for s in out]
+
+    c = 1
+    for epoch in range(1, epochs + 1):
+        order = list(tr)
+        rng.shuffle(order)
+        for step, item in enumerate(order):
+            if exact and step % refresh == 0:
+                bounds = refresh_bounds(W)
+            _, _, SR, rows, gold = item
+            pred = decode(W, item)
+            if pred != gold:
+                for i in range(len(gold)):
+                    g, p = gold[i], pred[i]
+                    g1 = gold[i - 1] + 1 if i else 0
+                    p1 = pred[i - 1] + 1 if i else 0
+                    g2 = gold[i - 2] + 1 if i > 1 else 0
+                    p2 = pred[i - 2] + 1 if i > 1 else 0
+                    if (g, g1, g2) == (p, p1, p2):
+                        continue
+                    if g != p:
+                        r = rows[i]
+                        W[r, g] += 1.0
+                        W[r, p] -= 1.0
+                        U[r, g] += c
+                        U[r, p] -= c
+                    for r, lab, sign in ((L1[g1], g, 1.0), (L12[g2, g1], g, 1.0), (SR[i, g1], g, 1.0),
+                                         (L1[p1], p, -1.0), (L12[p2, p1], p, -1.0), (SR[i, p1], p, -1.0)):
+                        if r != Z:
+                            W[r, lab] += sign
+                            U[r, lab] += sign * c
+            c += 1
+        avg = (W - U / c).astype(np.float32)
+        avg[Z] = 0
+        if exact:
+            bounds = refresh_bounds(avg)
+        yield epoch, (avg[:Z], [decode(avg, item) for item in he])

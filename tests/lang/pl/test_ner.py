@@ -139,3 +139,50 @@ def test_fast_decoder_on_a_hand_made_model_uses_history_and_shape_tables():
     ref = ner_mod.predict_labels_reference(forms, readings, model)
     assert predict_labels(forms, readings, model) == ref
     assert ref[:2] == ["B-persName", "I-persName"]
+
+
+@needs_model
+@pytest.mark.parametrize("text", OWN_SENTENCES[:3])
+def test_fast_viterbi_gives_the_reference_labels(text):
+    doc = Document(text=text, source="test")
+    for stage in polish_stages()[:3]:
+        stage(doc)
+    forms, readings = [t.text for t in doc.tokens], [t.analyses for t in doc.tokens]
+    model = load_model()
+    fast = ner_mod.predict_labels_viterbi(forms, readings, model)
+    assert fast == ner_mod.predict_labels_viterbi_reference(forms, readings, model)
+    assert any(lab != "O" for lab in fast)
+
+
+def test_viterbi_finds_the_path_greedy_misses():
+    # "Jan" alone looks like O (bias), but "Jan Kowalski" as a name scores higher over the two tokens:
+    # greedy commits to O at "Jan", Viterbi does not
+    weights = {
+        "b": {"O": 1.0},
+        "w=jan": {"B-persName": 0.5},
+        "l1=B-persName": {"I-persName": 3.0},
+        "sh=Xx": {"I-persName": 0.25},
+    }
+    model = NerModel(weights, ["B-persName", "I-persName", "O"], {"decoder": "viterbi"})
+    forms, readings = ["Jan", "Kowalski"], [[], []]
+    assert ner_mod.predict_labels_greedy(forms, readings, model) == ["O", "O"]
+    best = ner_mod.predict_labels_viterbi_reference(forms, readings, model)
+    assert best == ["B-persName", "I-persName"]
+    assert predict_labels(forms, readings, model) == best  # the model's meta selects Viterbi
+
+
+def test_viterbi_on_random_models_equals_the_reference():
+    import random as _random
+
+    labels = ["B-orgName", "B-persName", "I-orgName", "I-persName", "O"]
+    forms = ["Rada", "Unii", "i", "Jan", "Nowak", "w", "Paryżu"]
+    feats = ["b", "sh=Xx", "sh=x", "w=rada", "w=jan", "-1w=jan", "1w=i", "first", "-1edge"]
+    feats += [f"l1={p}" for p in ["^"] + labels] + [f"l12={a}|{b}" for a in ["^"] + labels for b in ["^"] + labels]
+    feats += [f"l1sh={p}|Xx" for p in ["^"] + labels]
+    rng = _random.Random(7)
+    for _ in range(20):
+        weights = {f: {lab: rng.randint(-3, 3) / 2 for lab in labels if rng.random() < 0.6} for f in feats}
+        model = NerModel(weights, labels, {"decoder": "viterbi"})
+        readings = [[] for _ in forms]
+        assert ner_mod.predict_labels_viterbi(forms, readings, model) == \
+            ner_mod.predict_labels_viterbi_reference(forms, readings, model)

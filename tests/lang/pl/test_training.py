@@ -98,3 +98,13 @@ def test_averaged_perceptron_averages_over_time():
     assert 0 < avg["f"]["A"] <= 1.0
     p.update("f", "A", -1.0)
     assert p.weights["f"]["A"] == 0.0
+
+
+def test_train_ner_structured_and_greedy_record_their_decoder(corpora, tmp_path):
+    _, iob = corpora
+    for decoder in ("viterbi", "greedy"):
+        out = tmp_path / f"{decoder}.model"
+        lines = list(train_ner([iob], output=out, seed=3, epochs=3, min_count=1, decoder=decoder))
+        model = load_ner(out)
+        assert model.meta["decoder"] == decoder
+        assert float(lines[-1].rsplit(" ", 1)[1]) > 0.5  # the tiny corpus is learnt either way
