@@ -30,10 +30,8 @@ from __future__ import annotations
 
 import lzma
 import pickle
-import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Sequence
 
@@ -41,6 +39,7 @@ import numpy as np
 
 from kronika.lang.base import Analysis, Token
 from kronika.lang.pl.features import ambiguity, name_classes, shape
+from kronika.lang.pl.models import ShippedModel
 from kronika.lang.pl.models.arrays import is_array_file, read_arrays, write_arrays
 from kronika.lang.pl.morphology import analyse
 
@@ -130,27 +129,16 @@ class NerModel:
         return self._tables
 
 
+_SHIPPED = ShippedModel(MODEL_NAME, lambda blob: NerModel.from_bytes(blob))
+
+
 def model_path() -> Path:
-    return Path(str(resources.files("kronika.lang.pl").joinpath("models", MODEL_NAME)))
-
-
-_lock = threading.Lock()
-_model: NerModel | None = None
-_loaded = False
+    return _SHIPPED.path()
 
 
 def load_model(path: Path | None = None) -> NerModel | None:
     """The shipped NER model (loaded once per process), one read from `path`, or None when absent."""
-    global _model, _loaded
-    if path is not None:
-        return NerModel.from_bytes(Path(path).read_bytes())
-    if not _loaded:
-        with _lock:
-            if not _loaded:
-                p = model_path()
-                _model = NerModel.from_bytes(p.read_bytes()) if p.is_file() else None
-                _loaded = True
-    return _model
+    return _SHIPPED.load(path)
 
 
 # --- features --------------------------------------------------------------------------------------------------

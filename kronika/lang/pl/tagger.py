@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import lzma
 import pickle
-import threading
 from collections import OrderedDict
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +38,7 @@ import numpy as np
 
 from kronika.lang.base import Analysis, Token
 from kronika.lang.pl.features import ambiguity, case_set, reading_views, static_token_features, tag_parts
+from kronika.lang.pl.models import ShippedModel
 from kronika.lang.pl.models.arrays import is_array_file, read_arrays, write_arrays
 from kronika.lang.pl.morphology import analyse
 
@@ -158,27 +158,16 @@ def _to_sparse(weights: dict[str, dict[str, float]]) -> tuple[list[str], list[st
             np.asarray(values, dtype=np.int32))
 
 
+_SHIPPED = ShippedModel(MODEL_NAME, lambda blob: TaggerModel.from_bytes(blob))
+
+
 def model_path() -> Path:
-    return Path(str(resources.files("kronika.lang.pl").joinpath("models", MODEL_NAME)))
-
-
-_lock = threading.Lock()
-_model: TaggerModel | None = None
-_loaded = False
+    return _SHIPPED.path()
 
 
 def load_model(path: Path | None = None) -> TaggerModel | None:
     """The shipped tagger model (loaded once per process), a model read from `path`, or None when absent."""
-    global _model, _loaded
-    if path is not None:
-        return TaggerModel.from_bytes(Path(path).read_bytes())
-    if not _loaded:
-        with _lock:
-            if not _loaded:
-                p = model_path()
-                _model = TaggerModel.from_bytes(p.read_bytes()) if p.is_file() else None
-                _loaded = True
-    return _model
+    return _SHIPPED.load(path)
 
 
 # --- candidates ------------------------------------------------------------------------------------------------
