@@ -145,6 +145,14 @@ def _is_negated(doc, head: int, s_start: int) -> bool:
     return False
 
 
+FUNCTION_POS = frozenset({"prep", "conj", "comp", "qub", "interp"})
+
+
+def _content_companions(doc, c: Candidate) -> int:
+    """How many of the candidate's companions are content words (not prepositions or particles)."""
+    return sum(1 for j in c.companions if fr.token_pos(doc.tokens[j]) not in FUNCTION_POS)
+
+
 def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
     for i in range(view.start, view.end):
@@ -211,7 +219,9 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
                 nominal = all(a.pos in fr.NOMINAL_POS or a.pos == "adj" for a in matching)
             found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues))
     # one trigger per word: the most specific entry, then the one whose companions are nearest
-    found.sort(key=lambda c: (-c.trigger.specificity, sum(abs(j - c.head) for j in c.companions), c.head))
+    # a content-word companion ("ambasador") outranks a bare function word ("do") before distance counts
+    found.sort(key=lambda c: (-c.trigger.specificity, -_content_companions(doc, c),
+                              sum(abs(j - c.head) for j in c.companions), c.head))
     taken: set[int] = set()
     kept: list[Candidate] = []
     for c in found:

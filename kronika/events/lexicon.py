@@ -226,7 +226,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}
     return Lexicon(
         built, built_frames, cues, defaults,
-        role_heads=frozenset(frames.get("role_heads") or ()),
+        role_heads=frozenset(str(h).lower() for h in frames.get("role_heads") or ()),
         relative_pronouns=frozenset(frames.get("relative_pronouns") or ()),
         clause_openers=frozenset(frames.get("clause_openers") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
