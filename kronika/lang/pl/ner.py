@@ -565,6 +565,21 @@ def predict_labels_viterbi_reference(forms: Sequence[str], readings: Sequence[Se
     return [labels[s - 1] for s in out]
 
 
+def viterbi_backtrace(delta, backs: list, states: list) -> list[int]:
+    """Label indexes (0-based) of the best path of a second-order Viterbi pass: `delta` holds the final scores
+    over (previous state, state); `backs[i]` the back-pointers at token i; `states[i]` the 1-based states kept
+    at token i."""
+    n = len(states)
+    y, z = np.unravel_index(int(delta.argmax()), delta.shape)
+    out = [int(states[-1][z])]
+    for i in range(n - 1, 0, -1):
+        x = int(backs[i][y, z])
+        out.append(int(states[i - 1][y]))
+        y, z = x, y
+    out.reverse()
+    return [s - 1 for s in out]
+
+
 def predict_labels_viterbi(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
                            model: NerModel) -> list[str]:
     """The best-scoring label sequence (second-order Viterbi), exactly the labels of
@@ -621,12 +636,5 @@ def predict_labels_viterbi(forms: Sequence[str], readings: Sequence[Sequence[Ana
         backs.append(bp)
         prev_s, cur_s = cur_s, ks + 1
         states.append(cur_s)
-    y, z = np.unravel_index(int(delta.argmax()), delta.shape)
-    out = [int(states[-1][z])]
-    for i in range(n - 1, 0, -1):
-        x = int(backs[i][y, z])
-        out.append(int(states[i - 1][y]))
-        y, z = x, y
-    out.reverse()
     labels = model.labels
-    return [labels[s - 1] for s in out]
+    return [labels[s] for s in viterbi_backtrace(delta, backs, states)]

@@ -497,6 +497,8 @@ def _train_ner_viterbi(enc_train, enc_held, index, labels, hist, W, U, rng, epoc
         return cur + np.maximum(fut1, 0) + np.maximum(fut2, 0) + np.maximum(worst_shape, 0) + margin
 
     def decode(M, item) -> list[int]:
+        from kronika.lang.pl.ner import viterbi_backtrace
+
         allrows, starts, SR, _, _ = item
         static = np.add.reduceat(M[allrows], starts, axis=0)
         H = M[L1][None, :, :] + M[L12]  # [prev2, prev1, label]
@@ -524,14 +526,7 @@ def _train_ner_viterbi(enc_train, enc_held, index, labels, hist, W, U, rng, epoc
             backs.append(bp)
             prev_s, cur_s = cur_s, ks + 1
             states.append(cur_s)
-        y, z = np.unravel_index(int(delta.argmax()), delta.shape)
-        out = [int(states[-1][z])]
-        for i in range(n - 1, 0, -1):
-            x = int(backs[i][y, z])
-            out.append(int(states[i - 1][y]))
-            y, z = x, y
-        out.reverse()
-        return [s - 1 for s in out]
+        return viterbi_backtrace(delta, backs, states)
 
     c = 1
     for epoch in range(1, epochs + 1):
