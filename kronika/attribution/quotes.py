@@ -111,6 +111,12 @@ def _verbal(tok) -> bool:
     return a is not None and a.pos in ("praet", "fin", "imps", "inf", "bedzie", "pred", "winien")
 
 
+def _first_or_second_person(tok) -> bool:
+    """A verb in the first or second person ("Wzywamy", "apeluję") speaks; it cannot introduce another's words."""
+    a = tok.chosen if tok.chosen is not None else (tok.analyses[0] if tok.analyses else None)
+    return a is not None and a.pos in ("fin", "praet", "impt") and any(p in a.tag.split(":") for p in ("pri", "sec"))
+
+
 def _starts_upper(ix: DocIndex, i: int) -> bool:
     return i < len(ix.tokens) and ix.tokens[i].text[:1].isupper()
 
@@ -358,8 +364,8 @@ class _Finder:
             if tok.start < para_start or tok.end <= prev_end:
                 return None
             if _is_dash(ix, j) and _starts_upper(ix, j + 1):
-                if cue_at(ix, self.lex, j + 1) is None:
-                    return j
+                if cue_at(ix, self.lex, j + 1) is None or _first_or_second_person(ix.tokens[j + 1]):
+                    return j  # "- Wzywamy Ukraińców …" opens speech; "- dodał" closes it
                 return None
             j -= 1
         return None

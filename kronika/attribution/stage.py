@@ -132,13 +132,17 @@ class StatusStage:
                 continue
             statuses = []
             chains = []
+            consumed = ([bool(info.get("negation_consumed"))] if primary else []) + [
+                bool(m.get("negation_consumed")) for m in info.get("mentions") or ()
+                if isinstance(m, dict) and m.get("start") is not None]
             for k, (start, end) in enumerate(spans):
                 ts, te = ix.token_range(start, end)
                 if ts >= len(ix.tokens):
                     continue
                 te = max(te, ts + 1)
                 status, _rule = event_status(ix, lex, ts, te, event.get("event"), event.get("actor"), reports,
-                                             accusations, info.get("negated") if k == 0 else None)
+                                             accusations, info.get("negated") if k == 0 else None,
+                                             negation_consumed=consumed[k] if k < len(consumed) else False)
                 statuses.append(status)
                 chains.append(event_attribution(scopes, start, event, lex))
             if not statuses:

@@ -115,8 +115,10 @@ def _modal_before(ix: DocIndex, lemma: str, tags: list[str], ts: int, te: int, l
 
 def event_status(ix: DocIndex, lex: Lexicon, ts: int, te: int, category: str | None = None,
                  actors: list[str] | None = None, reports: list | None = None,
-                 accusations: list | None = None, coder_negated: bool | None = None) -> tuple[str, str]:
-    """(status, rule) for the event whose trigger is tokens [ts, te)."""
+                 accusations: list | None = None, coder_negated: bool | None = None,
+                 negation_consumed: bool = False) -> tuple[str, str]:
+    """(status, rule) for the event whose trigger is tokens [ts, te). `negation_consumed`: the "nie" before
+    the trigger is part of the act the coder read ("nie zgodziła się" = REJECT), so it does not negate it."""
     mk = lex.markers
     a, b = clause_of(ix, ts, te)
     si = ix.sentence_of(ts)
@@ -146,7 +148,7 @@ def event_status(ix: DocIndex, lex: Lexicon, ts: int, te: int, category: str | N
             return "alleged", "hearsay-phrase"
     if _modal_before(ix, alleged["reportative_modal"], alleged["reportative_tags"], ts, te, s_lo):
         return "alleged", "reportative-mieć"
-    if coder_negated or negated(ix, lex, ts, te):
+    if not negation_consumed and (coder_negated or negated(ix, lex, ts, te)):
         if reports:
             for r in reports:
                 if r.speaker and r.start <= start < r.end and r.speaker in actors:

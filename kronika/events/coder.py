@@ -211,6 +211,8 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
             negated = _is_negated(doc, i, view.start)
             if t.only_negated and not negated:
                 continue
+            if t.not_after and i > view.start and doc.tokens[i - 1].text.lower() in t.not_after:
+                continue
             chosen_pos = fr.token_pos(tok)
             matching = [a for a in readings if a.lemma in t.lemmas]
             if tok.chosen and tok.chosen.lemma in t.lemmas:
@@ -353,6 +355,39 @@ def _takes_previous_subject(doc, view: fr.SentenceView, c: Candidate, v: fr.Verb
     return False
 
 
+def _date_close(doc, sentence, date_text: str | None, ts: int, te: int) -> bool:
+    """Whether the event's time expression stands right by its trigger ("wtorkowe rozmowy", "spotkał się
+    w środę"): at most 12 characters away with no comma or dash between; such a date outranks the date of a
+    merged mention that only frames it ("W czwartkowy poranek zabrał głos na temat rozmowy")."""
+    if not date_text:
+        return False
+    for t in doc.timexes:
+        if t.get("text") != date_text or not (sentence.start <= t["start"] < sentence.end):
+            continue
+        lo, hi = (t["end"], ts) if t["end"] <= ts else (te, t["start"])
+        if hi - lo <= 12 and not any(c in doc.text[lo:hi] for c in ",;:–—-("):
+            return True
+    return False
+
+
+POSSESSIVES = frozenset({"jego", "jej", "ich"})
+
+
+def _after_possessive(doc, view, head: int) -> bool:
+    """"jego rozmowy", "ich niedawne spotkanie": a third-person possessive before the noun (adjectives between)."""
+    for j in range(head - 1, max(view.start, head - 3) - 1, -1):
+        t = doc.tokens[j]
+        if t.text.lower() in POSSESSIVES:
+            return True
+        if not fr.any_pos(t, {"adj"}):
+            return False
+    return False
+
+
+def _in_quote(doc, char: int) -> bool:
+    return any(q.get("start", -1) <= char < q.get("end", -1) for q in doc.quotes or [])
+
+
 def _quote_speaker(doc, char: int) -> str | None:
     for q in doc.quotes or []:
         if q.get("start", -1) <= char < q.get("end", -1) and q.get("speaker"):
@@ -418,6 +453,7 @@ class Coder:
         self.anaphora = load_anaphora("pl")
         self._views: list = []
         self._history: list[dict] = []
+        self._heads: list[int] = []
 
     def code(self, doc) -> Coding:
         coding = Coding()
@@ -440,6 +476,7 @@ class Coder:
             last_paragraph = para
             sentence_events: list[tuple[dict, dict]] = []
             cands = _find_candidates(doc, view, self.lex)
+            self._heads = [c.head for c in cands]
             embedded = self._embedded_heads(doc, view, cands)
             for cand in cands:
                 ev, internal, reason = self._build(doc, view, cand, last_subject, etypes, cand.head in embedded)
@@ -485,6 +522,8 @@ class Coder:
         frame = lex.frames[t.frame]
         clause = view.clause_of.get(cand.head, 0)
         v = fr.verb_info(doc, cand.head, view.start)
+        if v.person in ("pri", "sec") and not cand.nominal and not _in_quote(doc, doc.tokens[cand.head].start):
+            return None, None, "first or second person outside any quotation (the outlet's own voice)"
         rules = [t.name, f"frame:{frame.name}"]
         used: set[int] = set()
         actor_g = recipient_g = None
@@ -531,6 +570,8 @@ class Coder:
                 if slot.name == "subj":
                     if cand.nominal:
                         g = _clause_subject(doc, view, lex, clause)
+                        if g is not None and all((etypes.get(e) or {}).get("sector") == "MED" for e in g.entities):
+                            g = None  # "Jak zauważa agencja AFP, … po spotkaniu …": the outlet reports the act
                     else:
                         g = fr.resumed_subject(doc, view, lex, clause, cand.head, v)
                         if g is not None:
@@ -608,6 +649,12 @@ class Coder:
                     actors = list(prev.entities)
                 else:
                     source = ""
+            if not actors and cand.nominal and (extra_actors or _after_possessive(doc, view, cand.head)):
+                # "spotkanie z wysłannikami" in Putin's quote, "jego rozmowy z Kijowem", "Putin, przed spotkaniem
+                # z przedstawicielami …, wziął udział": the other party is the speaker, the owner, the subject
+                found_party, source = self._nominal_party(doc, view, cand, last_subject)
+                if found_party:
+                    actors = found_party
             if not actors and not cand.nominal and not v.passive and not v.impersonal:
                 noun = _common_noun_subject_token(doc, view, cand.head, v)
                 found = recover_subject(doc, self._views, view, cand.head, noun, etypes, self.anaphora) \
@@ -637,6 +684,8 @@ class Coder:
         if "recipient" in t.require and not recipients:
             return None, None, "the entry requires a recipient and none was found"
         category = t.category
+        # the "nie" of "nie zgodziła się" (REJECT) or "nie przyznaje się do winy" is part of the act, not its status
+        negation_consumed = cand.negated and bool(t.negated or t.only_negated)
         if cand.negated and t.negated:
             category = t.negated
             rules.append(f"negated->{category}")
@@ -658,13 +707,18 @@ class Coder:
                     rules.append(f"mode:{mode}")
         contexts = list(t.contexts or self.lex.context_defaults.get(category, ()))
         location = self._location(doc, view, cand.head, used, etypes)
+        venue = self._location(doc, view, cand.head, used, etypes, own_clause=True)
         first = min([cand.head, *cand.companions])
         last = max([cand.head, *cand.companions])
+        if negation_consumed:  # the trigger text shows the "nie" that is part of the act
+            first = min(first, next((j for j in range(cand.head - 1, max(view.start, cand.head - 3) - 1, -1)
+                                     if doc.tokens[j].text.lower() == "nie"), first))
         ts, te = doc.tokens[first].start, doc.tokens[last].end
         s = doc.sentences[view.index]
         from kronika.time.anchoring import event_date
 
         when = event_date(doc, view.index, (ts, te))
+        date_close = _date_close(doc, s, when.get("date_text"), ts, te)
         confidence = 0.45 + (0.3 if actor_source else 0.1) + (0.15 if recipients or not recip_slots else 0.0) + (
             0.05 if not cand.nominal else 0.0)
         onto = self.onto
@@ -691,14 +745,36 @@ class Coder:
             "rules": rules,
         }
         internal = {"sentence": view.index, "trigger_tokens": [first, last + 1], "head": cand.head,
-                    "negated": cand.negated, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
+                    "date_close": date_close,
+                    "venue": (venue or {}).get("country"),
+                    "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
                     "reciprocal": bool(frame.reciprocal), "embedded_in": None, "merged": []}
         return ev, internal, ""
 
-    def _location(self, doc, view, head: int, used: set[int], etypes: dict) -> dict | None:
+    def _nominal_party(self, doc, view, cand: Candidate, last_subject) -> tuple[list[str], str]:
+        """The unnamed party of a noun trigger: the speaker of the quote it stands in; after a possessive
+        ("jego rozmowy"), the subject of the sentence before; else the nearest subject-like group (nominative,
+        no preposition) before it in the sentence."""
+        speaker = _quote_speaker(doc, doc.tokens[cand.head].start)
+        if speaker:
+            return [speaker], "quote_speaker"
+        if _after_possessive(doc, view, cand.head) and last_subject is not None:
+            return list(last_subject.entities), "possessive_previous_sentence"
+        for g in sorted(view.groups, key=lambda g: -g.start):
+            if g.end <= cand.head and not g.prep and not g.attribute and "nom" in g.cases:
+                return list(g.entities), "nominative_before"
+        return [], ""
+
+    def _location(self, doc, view, head: int, used: set[int], etypes: dict, own_clause: bool = False) -> dict | None:
+        """The place ("w Camp David", "na Kremlu") nearest the trigger in its sentence; with `own_clause`, only a
+        place in the trigger's clause that no other trigger of the sentence stands nearer to (the venue of
+        "spotkanie na Kremlu z …", not of the other talks the sentence mentions)."""
         best, best_d = None, None
         for g in view.groups:
             if id(g) in used or g.prep not in ("w", "na") or "loc" not in g.cases:
+                continue
+            if own_clause and (view.clause_of.get(g.start) != view.clause_of.get(head) or any(
+                    abs(g.start - h) < abs(g.start - head) for h in self._heads)):
                 continue
             ent = etypes.get(g.mentions[0].entity)
             if not ent or ent.get("type") != "location":

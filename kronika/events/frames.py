@@ -158,6 +158,13 @@ def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[st
     proper_sets: list[set[str]] = []
     all_sets: list[set[str]] = []
     numbers: set[str] = set()
+    first = doc.tokens[i0]
+    if person and first.text[:1].islower():
+        # a person named by a role phrase ("premiera Indii", "szefową MSZ") is in the case of its role noun
+        heads = [a for a in first.analyses if a.pos in NOMINAL_POS]
+        hc = {c for a in heads for c in _cases(a.tag)}
+        if hc:
+            return frozenset(hc), frozenset({"sg"}), hc != set(ALL_CASES)
     for tok in doc.tokens[i0:i1]:
         readings = _declinable([a for a in tok.analyses if a.pos in NOMINAL_POS | ADJ_POS])
         chosen = readings
@@ -209,7 +216,8 @@ def _declinable(readings: list) -> list:
 
 def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
                     skippable: set[int] = frozenset(), blocked: set[int] = frozenset(),
-                    mention_cases: frozenset[str] | None = None) -> tuple[str | None, set[str]]:
+                    mention_cases: frozenset[str] | None = None,
+                    role_words: frozenset[str] = frozenset()) -> tuple[str | None, set[str]]:
     """The preposition that governs a noun phrase starting at token `m_start` (skipping adjectives,
     determiners and role nouns before it), with the cases it takes.
 
@@ -240,8 +248,9 @@ def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
             return None, set()
         if tok.kind != "word":
             return None, set()
-        if low in SKIP_BEFORE_NP or (any_pos(tok, ADJ_POS | {"subst"}) and not tok.text[:1].isupper()
-                                      and not any_pos(tok, FINITE_POS | {"inf", "conj", "comp"})):
+        role_acronym = tok.text[:1].isupper() and {lm.lower() for lm in lemmas(tok)} & role_words  # "szefem MSZ"
+        if low in SKIP_BEFORE_NP or role_acronym or (any_pos(tok, ADJ_POS | {"subst"}) and not tok.text[:1].isupper()
+                                                     and not any_pos(tok, FINITE_POS | {"inf", "conj", "comp"})):
             if any_pos(tok, {"subst"}) and low not in SKIP_BEFORE_NP:
                 nouns.append({c for a in tok.analyses if a.pos == "subst" for c in _cases(a.tag)})
             j -= 1
@@ -281,7 +290,8 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
                 not doc.tokens[k].text[:1].isupper():
             prev = doc.tokens[k]
         prev_is_noun = prev is not None and (
-            (any_pos(prev, {"subst", "ger"}) and (not prev.text[:1].isupper() or m.start - 1 == s.token_start)
+            (any_pos(prev, {"subst", "ger"}) and (not prev.text[:1].isupper() or m.start - 1 == s.token_start
+                                                  or {lm.lower() for lm in lemmas(prev)} & lex.role_heads)
              and not any_pos(prev, {"prep"}))
             or any(o.end == m.start for o in mentions))
         if prev_is_noun and prev is not None and {lm.lower() for lm in lemmas(prev)} & lex.time_nouns and \
@@ -301,7 +311,7 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
         blocked = {k for k in range(s.token_start, m.start)
                    if any(t["start"] <= doc.tokens[k].start < t["end"] for t in doc.timexes)}
         prep, pcases = _governing_prep(doc, m.start, s.token_start, clause_of, skippable, blocked,
-                                       m.cases if m.known_case else None)
+                                       m.cases if m.known_case else None, lex.role_heads)
         if prep:
             adjacent = "adjacent" in pcases
             pcases = pcases - {"adjacent"}
@@ -450,6 +460,11 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
         head = doc.tokens[j]
         if not ({lm.lower() for lm in lemmas(head)} & lex.role_heads) or head.text[:1].isupper() and j != view.start:
             continue
+        # a chain of role nouns: "z wysłannikiem prezydenta USA" is headed by "wysłannikiem"
+        while j - 1 > view.start and not doc.tokens[j - 1].text[:1].isupper() and \
+                {lm.lower() for lm in lemmas(doc.tokens[j - 1])} & lex.role_heads and any_pos(doc.tokens[j - 1], NOMINAL_POS):
+            j -= 1
+            head = doc.tokens[j]
         # a name right after the attribute is the head of the phrase ("prezydent Rosji Władimir Putin")
         if any(o.start == g.end and not o.attribute for o in view.mentions):
             continue
@@ -569,6 +584,17 @@ def find_of(doc, view: SentenceView, head: int, used: set[int]) -> Group | None:
         if head < g.start <= head + 3 and ("gen" in g.cases or first.kind == "adj"):
             between = doc.tokens[head + 1:g.start]
             if all(any_pos(t, ADJ_POS | {"subst"}) and not t.text[:1].isupper() for t in between) and not g.prep:
+                return g
+    # "spotkaniu w Moskwie prezydenta Rosji": the genitive right after the place phrase that follows the noun
+    place = next((p for p in view.groups if p.prep in ("w", "na") and "loc" in p.cases
+                  and p.start == head + 2 and doc.tokens[head + 1].text.lower() == p.prep), None)
+    if place is not None:
+        for g in view.groups:
+            if id(g) in used or g is place or "gen" not in g.cases or g.prep:
+                continue
+            # right after the place, or after a role noun ("w Moskwie prezydenta Rosji")
+            if g.start == place.end or (g.start == place.end + 1 and not doc.tokens[place.end].text[:1].isupper()
+                                         and any_pos(doc.tokens[place.end], {"subst"})):
                 return g
     return None
 

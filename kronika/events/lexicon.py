@@ -15,7 +15,7 @@ import yaml
 from kronika.events.ontology import ontology
 
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
-                "only_negated", "require", "override", "note", "that_denies"}
+                "only_negated", "require", "override", "note", "that_denies", "not_after"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note"}
 ROLES = ("actor", "recipient")
 CASES = {"nom", "gen", "dat", "acc", "inst", "loc"}
@@ -78,6 +78,7 @@ class Trigger:
     that_groups: tuple[frozenset[str], ...] = ()
     that_clause: bool = False
     that_denies: bool = False
+    not_after: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -221,6 +222,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             that_groups=tuple(frozenset(g) for g in t["that"]) if isinstance(t.get("that"), list) else (),
             that_clause=t.get("that") is not None,
             that_denies=bool(t.get("that_denies")),
+            not_after=frozenset(str(w).lower() for w in _as_list(t.get("not_after"))),
         ))
     cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}

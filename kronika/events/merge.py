@@ -1,7 +1,8 @@
 """One event per act per document: repeated mentions of the same act are merged (SPEC.md, issue 7).
 
 Two events are the same act when they have the same category, their actors' keys overlap with one set
-contained in the other, their recipients' keys are compatible (one side empty, or overlapping), their
+contained in the other, their recipients' keys are compatible (one side empty, or overlapping), the parties
+(actors and recipients) of one are all parties of the other, their places (countries) do not differ, their
 negation agrees and their dates do not contradict each other. The first mention's evidence stays in the record;
 the merged mentions are listed in the internal data: `merged` (the other mentions, with their evidence) and
 `mentions` (the trigger offsets {start, end, sentence} of every mention, the first included, in text order).
@@ -40,7 +41,21 @@ def same_act(a: dict, b: dict, ia: dict, ib: dict, entities: dict[str, dict]) ->
     ra, rb = _keys(a["recipient"], entities), _keys(b["recipient"], entities)
     if ra and rb and not (ra & rb):
         return False
+    # all the parties of one mention take part in the other: Putin's visit to India is not his talks with
+    # the American envoys, though both have Russia as actor and one has no recipient
+    pa, pb = ka | ra, kb | rb
+    if not (pa <= pb or pb <= pa):
+        return False
+    if not _places_compatible(a.get("location"), b.get("location")):
+        return False
     return dates_compatible(a, b)
+
+
+def _places_compatible(a: dict | None, b: dict | None) -> bool:
+    """Two mentions placed in different countries are different acts; an unplaced mention fits any place."""
+    if not a or not b:
+        return True
+    return (a.get("country") or a.get("name")) == (b.get("country") or b.get("name"))
 
 
 def merge_events(events: list[dict], internal: list[dict], entities: list[dict]) -> tuple[list[dict], list[dict]]:
@@ -51,7 +66,8 @@ def merge_events(events: list[dict], internal: list[dict], entities: list[dict])
     for ev, it in zip(events, internal):
         target = next((k for k, o in enumerate(out) if same_act(o, ev, out_int[k], it, by_id)), None)
         trig = ev["evidence"].get("trigger") or {}
-        mention = {"start": trig.get("start"), "end": trig.get("end"), "sentence": it.get("sentence")}
+        mention = {"start": trig.get("start"), "end": trig.get("end"), "sentence": it.get("sentence"),
+                   "negation_consumed": bool(it.get("negation_consumed"))}
         if target is None:
             it.setdefault("mentions", [])
             it["mentions"].append(mention)
@@ -65,11 +81,15 @@ def merge_events(events: list[dict], internal: list[dict], entities: list[dict])
         for e in ev["recipient"]:
             if e not in o["recipient"] and e not in o["actor"]:
                 o["recipient"].append(e)
-        if not o.get("date") and ev.get("date"):
+        closer = it.get("date_close") and not out_int[target].get("date_close")
+        if ev.get("date") and (not o.get("date") or closer):
             for key in ("date", "precision", "date_text", "enddate"):
                 o[key] = ev.get(key)
+            out_int[target]["date_close"] = bool(it.get("date_close"))
         if o.get("location") is None and ev.get("location"):
             o["location"] = ev["location"]
+        if not out_int[target].get("venue") and it.get("venue"):
+            out_int[target]["venue"] = it["venue"]
         for m in ev.get("mode") or []:
             if m not in o["mode"]:
                 o["mode"].append(m)
@@ -109,3 +129,30 @@ def drop_untargeted(events: list[dict], internal: list[dict], directed: frozense
     for n, ev in enumerate(kept, 1):
         ev["id"] = f"v{n}"
     return kept, kept_int, dropped
+
+
+def host_by_place(events: list[dict], internal: list[dict], entities: list[dict]) -> None:
+    """Talks held in one party's country have that party as host (PLOVER: the visitor is the actor, the host
+    the recipient): "spotkanie na Kremlu" of Putin with the American envoys. Applied to merged reciprocal
+    CONSULT events without a recipient whose mentions place them (internal `venue`, a country code). When no
+    party is from there and all come from one other country, the venue's country, if an entity of the
+    document, hosts them; parties of two countries meeting in a third are at a neutral venue."""
+    by_id = {e["id"]: e for e in entities}
+
+    def country_of(e: str) -> str | None:
+        return (by_id.get(e) or {}).get("country")
+
+    for ev, it in zip(events, internal):
+        venue = it.get("venue")
+        if ev["event"] != "CONSULT" or not it.get("reciprocal") or ev["recipient"] or not venue:
+            continue
+        hosts = [a for a in ev["actor"] if country_of(a) == venue]
+        guests = [a for a in ev["actor"] if a not in hosts]
+        if hosts and guests:
+            ev["actor"], ev["recipient"] = guests, hosts
+            ev["rules"].append("host_by_place")
+        elif guests and len({country_of(a) or a for a in guests}) == 1:
+            host = next((e["id"] for e in entities if e.get("type") == "country" and e.get("country") == venue), None)
+            if host is not None:
+                ev["recipient"] = [host]
+                ev["rules"].append("host_by_place:country")

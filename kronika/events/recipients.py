@@ -193,13 +193,19 @@ def recover_subject(doc, views, view, head: int, noun: int, etypes: dict, rules:
     if spec is None:
         return None
     types, cues = spec
-    for g in _earlier_groups(views, view, noun, view.index):
-        for e in g.entities:
-            ent = etypes.get(e) or {}
-            if ent.get("type") not in types:
+    # a person is taken up from where they were the subject ("oskarżany jest … Lakanwal"), not from a genitive
+    # attribute ("rządu Aszrafa Ghaniego"); other types, and persons never named in the nominative, from anywhere
+    passes = (True, False) if types == {"person"} else (False,)
+    for nominative_only in passes:
+        for g in _earlier_groups(views, view, noun, view.index):
+            if nominative_only and "nom" not in g.cases:
                 continue
-            name = (ent.get("name") or "").lower()
-            mentions = " ".join(m.get("text", "") for m in ent.get("mentions") or []).lower()
-            if ent.get("type") == "country" or not cues or any(c in name or c in mentions for c in cues):
-                return [e]
+            for e in g.entities:
+                ent = etypes.get(e) or {}
+                if ent.get("type") not in types:
+                    continue
+                name = (ent.get("name") or "").lower()
+                mentions = " ".join(m.get("text", "") for m in ent.get("mentions") or []).lower()
+                if ent.get("type") == "country" or not cues or any(c in name or c in mentions for c in cues):
+                    return [e]
     return None

@@ -10,7 +10,7 @@ Candidates dropped for want of an actor or recipient go to `doc.spans["event_dro
 from __future__ import annotations
 
 from kronika.events.coder import Coder
-from kronika.events.merge import drop_untargeted, merge_events
+from kronika.events.merge import drop_untargeted, host_by_place, merge_events
 
 
 class EventStage:
@@ -30,15 +30,13 @@ class EventStage:
         coding = self._coder.code(doc)
         known = list(doc.entities) + coding.new_entities
         events, internal = merge_events(coding.events, coding.internal, known)
+        host_by_place(events, internal, known)
         events, internal, dropped = drop_untargeted(events, internal, self._coder.onto.directed, known)
         coding.dropped.extend(dropped)
         used = {e for ev in events for e in ev["actor"] + ev["recipient"]}
         new = [e for e in coding.new_entities if e["id"] in used]
         if new:
             doc.entities = list(doc.entities) + new
-        # map embedded_in from pre-merge indices to merged event ids is not needed by index; keep as event id
-        pre_ids = {id(e): e for e in coding.events}
-        del pre_ids
         doc.events = events
         doc.spans["event_triggers"] = internal
         doc.spans["event_dropped"] = coding.dropped

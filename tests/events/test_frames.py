@@ -33,10 +33,18 @@ def test_dative_recipient_of_grozic():
 
 
 def test_reciprocal_spotkac_sie_puts_both_sides_in_actor():
-    doc = code("Premier Polski Donald Tusk spotkał się w Berlinie z kanclerzem Niemiec Friedrichem Merzem.")
+    doc = code("Premier Polski Donald Tusk spotkał się w Brukseli z kanclerzem Niemiec Friedrichem Merzem.")
     ev = _one(doc, "CONSULT")
     assert names(doc, ev["actor"]) == {"Donald Tusk", "Friedrich Merz"}
     assert ev["recipient"] == []
+
+
+def test_meeting_in_one_partys_capital_makes_that_party_the_host():
+    doc = code("Premier Polski Donald Tusk spotkał się w Berlinie z kanclerzem Niemiec Friedrichem Merzem.")
+    ev = _one(doc, "CONSULT")
+    assert names(doc, ev["actor"]) == {"Donald Tusk"}
+    assert names(doc, ev["recipient"]) == {"Friedrich Merz"}
+    assert "host_by_place" in ev["rules"]
 
 
 def test_passive_przez_marks_the_actor():
