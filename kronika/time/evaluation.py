@@ -14,8 +14,13 @@ kronika keeps its convention and the evaluation reports two figures: `raw` (kron
 - vague references ("teraz", "niedawno", "wkrótce", "wtedy": rules in VAGUE_RULES) are not KPWr timexes: dropped;
 - a year range ("w latach 1990–2006", one DURATION in kronika) is two DATEs in KPWr ("1990", "2006");
 - "dwa dni temu / później / wcześniej" (one DATE in kronika) is the DURATION "dwa dni" (P2D) in KPWr, and
-  "za dwa tygodnie" the DURATION "dwa tygodnie" (P2W);
-- "w ciągu miesiąca" is "miesiąca" in KPWr (like a preposition, "w ciągu" is left out), but a SET keeps its "co".
+  "za dwa tygodnie" the DURATION "dwa tygodnie" (P2W), "przed rokiem" the DURATION "rokiem" (P1Y), "przed laty"
+  the DURATION "laty" (vague);
+- "w ciągu miesiąca" is "miesiąca" in KPWr (like a preposition, "w ciągu" is left out), but a SET keeps its "co";
+- "w ostatnich latach", "w najbliższych dniach" (PAST_REF / FUTURE_REF in kronika) are a date of unknown value
+  at the unit's precision in KPWr: 'xxxx', 'xxxx-xx', 'xxxx-Wxx', 'xxxx-xx-xx', and a TIME 'txx:xx' for hours
+  and minutes ("w ostatnich minutach");
+- KPWr does not number weeks: "w przyszłym tygodniu" is '2012-Wxx' where kronika writes '2012-W49'.
 """
 from __future__ import annotations
 
@@ -141,10 +146,15 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 VAGUE_RULES = frozenset({"now", "recently", "soon", "then"})
 SHIFT_RULES = frozenset({"units_ago_number", "units_ago_word", "unit_ago", "units_later", "unit_later",
                          "units_earlier", "unit_earlier"})
-AHEAD_RULES = frozenset({"units_ahead_number", "units_ahead_word", "unit_ahead"})
+AHEAD_RULES = frozenset({"units_ahead_number", "units_ahead_word", "unit_ahead", "unit_ago_before", "years_ago_vague"})
 RANGE_RULES = frozenset({"year_range", "year_range_split", "year_range_split_short"})
 _SHIFT_WORDS = ("temu", "później", "wcześniej", "potem")
 _YEARS = re.compile(r"(\d{4})(\s*[-–—]\s*)(\d{4}|\d{2})")
+VAGUE_UNIT_RULES = frozenset({"recent_days", "coming_days"})
+_UNKNOWN_AT = {"year": ("DATE", "xxxx"), "decade": ("DATE", "xxxx"), "century": ("DATE", "xxxx"),
+               "month": ("DATE", "xxxx-xx"), "week": ("DATE", "xxxx-Wxx"), "day": ("DATE", "xxxx-xx-xx"),
+               "hour": ("TIME", "txx:xx"), "minute": ("TIME", "txx:xx"), "second": ("TIME", "txx:xx")}
+_WEEK = re.compile(r"(\d{4})-W\d\d")
 _NOT_KPWR_LEAD = {"ciągu", "przeciągu", "dniach", "godzinach"}  # "w dniach 3–10 sierpnia": "3"
 CONVENTIONS = ("raw", "kpwr")
 
@@ -152,7 +162,8 @@ CONVENTIONS = ("raw", "kpwr")
 def kpwr_convention(doc: Document, timexes: list[dict] | None = None) -> list[dict]:
     """The timexes (default doc.timexes) mapped to KPWr's annotation convention (see the module docstring):
     vague references dropped, year ranges split into two DATEs, "N units temu/później/wcześniej" cut to the
-    DURATION "N units", "za N units" made the DURATION it names. Other timexes are returned unchanged; the input is not modified."""
+    DURATION "N units", "za N units" made the DURATION it names, "w ostatnich latach" valued 'xxxx', week
+    numbers written 'Wxx'. Other timexes are returned unchanged; the input is not modified."""
     from kronika.time.resolver import normalize_duration
 
     timexes = doc.timexes if timexes is None else timexes
@@ -184,10 +195,21 @@ def kpwr_convention(doc: Document, timexes: list[dict] | None = None) -> list[di
                 out.append({**t, "end": t["start"] + len(words[0]), "text": words[0], "type": "DURATION",
                             "value": value})
                 continue
+        if rule in VAGUE_UNIT_RULES and t["value"] in ("PAST_REF", "FUTURE_REF"):
+            unit = (captures.get((t["start"], t["end"]), {}).get("unit") or {}).get("cal")
+            if unit in _UNKNOWN_AT:
+                ttype, value = _UNKNOWN_AT[unit]
+                out.append({**t, "type": ttype, "value": value})
+                continue
         if rule in AHEAD_RULES:
             caps = captures.get((t["start"], t["end"]), {})
             unit = caps.get("unit") or {}
-            out.append({**t, "type": "DURATION", "value": normalize_duration(f"P{caps.get('n', 1)}{unit.get('dur', 'X')}")})
+            n = "X" if rule == "years_ago_vague" else caps.get("n", 1)
+            dur = unit.get("dur", "Y" if rule == "years_ago_vague" else "X")
+            out.append({**t, "type": "DURATION", "value": normalize_duration(f"P{n}{dur}")})
+            continue
+        if _WEEK.fullmatch(t.get("value") or ""):
+            out.append({**t, "value": t["value"][:4] + "-Wxx"})
             continue
         out.append(t)
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 from kronika.time.prefilter import rule_index
-from kronika.time.rules import Matcher, Rule, TokenView, load_rules
+from kronika.time.rules import IGNORE, Matcher, Rule, TokenView, load_rules
 from kronika.time.tense import governing_tense
 
 
@@ -180,6 +180,10 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
         for x in range(k, j):
             limits[x] = j
         k = j
+    sent_start = [0] * n_tok  # the first token of each token's sentence
+    for s in doc.sentences:
+        for k in range(s.token_start, s.token_end):
+            sent_start[k] = s.token_start
     if prefilter:
         index = rule_index(rules)
         masks = index.token_masks(views)
@@ -203,6 +207,8 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
         for order, rule in tried:
             if rule.not_prev is not None and i > 0 and rule.not_prev.test(views[i - 1])[0]:
                 continue
+            if rule.prev is not None and (i == 0 or not rule.prev.test(views[i - 1])[0]):
+                continue
             if prefilter:
                 matches = _match_memo(rule.pattern, views, i, limits[i], tests)
             else:
@@ -213,6 +219,8 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
                 if best is not None and (end, rule.priority, -order) <= best[0]:
                     break
                 if rule.not_next is not None and end < limits[i] and rule.not_next.test(views[end])[0]:
+                    continue
+                if rule.next is not None and (end >= limits[i] or not rule.next.test(views[end])[0]):
                     continue
                 if rule.direction:
                     tense = rule.direction
@@ -232,6 +240,9 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
             i += 1
             continue
         (end, _, _), rule, caps, value, tense = best
+        if rule.type == IGNORE or _capitalised_inside(views, sent_start, i, end, doc.text):
+            i = end  # not a time expression ("w wieku 5 lat", "Marcin Grudzień"): its words are taken
+            continue
         sep = next((k for k in range(i + 1, end - 1) if views[k].text.lower() in SEPARATORS), None)
         second = fill(rule.second, caps, tense) if rule.second and sep is not None else None
         if second is not None:
@@ -249,10 +260,38 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
     return merge_date_and_clock(out, tokens)
 
 
+# tokens after which a capital letter starts a new unit of text (a quotation, a bracket, a list item)
+OPENERS = frozenset({'"', "„", "“", "”", "«", "»", "(", ")", "[", "]", ":", ";", "-", "–", "—", "…", "*", "•", "'",
+                     "/", "|"})
+
+
+# adverbs ("Niedawno", "Dziś") and prepositions open sentences the splitter missed (a heading run into the text);
+# the nouns and adjectives of names ("Grudzień", "Listopadowej") are what this test is for
+SENTENCE_OPENING_POS = frozenset({"adv", "prep", "conj", "comp", "qub"})
+
+
+def _capitalised_inside(views: list[TokenView], sent_start: list[int], i: int, end: int, text: str) -> bool:
+    """Whether a word of tokens [i, end) is capitalised ("Grudzień", "Listopadowej") though it neither opens its
+    sentence or line nor follows an opening quote or bracket. Polish writes months, weekdays, seasons and time units in
+    lower case, so such a word is part of a name ("Marcin Grudzień", "ul. Listopadowa", "Wielka Piątka", a title
+    "12 Godzin"), not a time expression. Words in capitals ("GRUDZIEŃ", Roman numerals) do not count."""
+    for k in range(i, end):
+        text = views[k].text
+        if len(text) < 2 or not text[0].isupper() or not text[1:].islower() or not text.isalpha():
+            continue
+        if views[k].tag.split(":", 1)[0] in SENTENCE_OPENING_POS:
+            continue
+        if k == sent_start[k] or (k > 0 and (views[k - 1].text in OPENERS or views[k - 1].text.endswith(".")
+                                             or "\n" in text[views[k - 1].end:views[k].start])):
+            continue
+        return True
+    return False
+
+
 # the token that splits a rule with a `second` value into its two expressions ("3–10", "od 10.30 do 13.30")
 SEPARATORS = frozenset({"-", "–", "—", "do", "i", "oraz"})
 RANGE_LEADS = frozenset({"w", "we", "od", "godzinach"})
-_T_PART = re.compile(r"T(\d\d:\d\d|MO|MI|AF|EV|NI)$")
+_T_PART = re.compile(r"T(\d\d:\d\d|XX:XX|MO|MI|AF|EV|NI)$")
 JOINERS = {",", ".", "o", "około", "ok.", "godz.", "-", "–"}
 
 

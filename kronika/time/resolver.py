@@ -24,7 +24,7 @@ SEASON_ORDER = {"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 SEASON_OF_MONTH = {12: "WI", 1: "WI", 2: "WI", 3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU",
                    9: "FA", 10: "FA", 11: "FA"}
 
-_T_PART = re.compile(r"T(\d\d:\d\d|MO|MI|AF|EV|NI)$")
+_T_PART = re.compile(r"T(\d\d:\d\d|XX:XX|MO|MI|AF|EV|NI)$")
 _SHIFT = r"(?:-(PLUS|MINUS)-(\d+(?:\.\d+)?|X))?"
 
 

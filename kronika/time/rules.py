@@ -8,7 +8,9 @@ A rule file (kronika/lang/pl/time/*.yaml, format in that folder's README.md) hol
     @class     a token in a lexicon class (lexicon.yaml); captures the class value under the class name
     #builtin   a number-like token (see BUILTINS); captures its value under the builtin's name
     /regex/    a token whose text fully matches the regex (named groups are captured)
-    M[f]       M, and the token's chosen tag has the feature f ("@unit[pl]": a plural unit noun)
+    *          any token (with a feature: "*[praet]", a token whose chosen tag is a past-tense verb)
+    M[f]       M, and the token's chosen tag has the feature f ("@unit[pl]": a plural unit noun; "/[a-z].*/[subst]":
+               a lowercase noun)
     name=M     captures M's value under `name`;  M?  makes it optional;  M+ repeats it
 
 load_rules compiles each distinct item once (rules share Matchers), and every Matcher carries MatchKeys: what
@@ -28,6 +30,10 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "lang" / "pl" / "time"
 LEXICON_FILE = "lexicon.yaml"
 ANNIVERSARY_FILE = "anniversaries.yaml"
 TYPES = ("DATE", "TIME", "DURATION", "SET")
+# IGNORE: a rule whose match is no time expression ("w wieku 5 lat" is an age): it takes its tokens, so no other
+# rule matches inside them, and yields nothing
+IGNORE = "IGNORE"
+RULE_TYPES = (*TYPES, IGNORE)
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 
@@ -256,6 +262,8 @@ class Rule:
     not_next: Matcher | None = None
     priority: int = 0
     extra: dict = field(default_factory=dict)
+    prev: Matcher | None = None  # the preceding token must match (a paragraph's first token never does)
+    next: Matcher | None = None  # the following token must match (nothing after a paragraph's end does)
     second: str | None = None  # value of the expression after the separator: the match is two expressions
     range: bool = True  # with `second`: the two are a range's ends ("3–10 sierpnia"), else a list ("15 i 16")
 
@@ -301,6 +309,10 @@ def _builtin_text_test(name: str) -> Callable[[TokenView], bool]:
     return lambda t: fn(t) is not None
 
 
+def _any_text(t: TokenView) -> bool:
+    return True
+
+
 @lru_cache(maxsize=None)
 def _regex_text_test(pattern: str) -> Callable[[TokenView], bool]:
     """Whether the token text fully matches `pattern` (one function per pattern)."""
@@ -328,7 +340,7 @@ def compile_matcher(source: str, lexicon: dict[str, dict], cache: dict[str, Matc
         capture, item = m.group(1), m.group(2)
     feature = None
     m = re.fullmatch(r"(.+)\[([a-z0-9]+)\]", item)
-    if m and not item.startswith("/"):
+    if m and (not item.startswith("/") or (len(m.group(1)) > 2 and m.group(1).endswith("/"))):
         item, feature = m.group(1), m.group(2)
     test: Callable[[TokenView], tuple[bool, Any]]
     if item.startswith("@"):
@@ -359,6 +371,12 @@ def compile_matcher(source: str, lexicon: dict[str, dict], cache: dict[str, Matc
             return True, (mm.groupdict() or t.text)
 
         keys = MatchKeys(text_test=_regex_text_test(item[1:-1]))
+    elif item == "*":
+
+        def test(t: TokenView) -> tuple[bool, Any]:
+            return True, t.text
+
+        keys = MatchKeys(text_test=_any_text)
     elif item.startswith("~") and len(item) > 1:
         stems = tuple(s.lower() for s in item[1:].split("|"))
 
@@ -404,7 +422,7 @@ def rule_files(rules_dir: Path = RULES_DIR) -> list[Path]:
 
 def compile_guard(source: str | list[str] | None, lexicon: dict[str, dict],
                   cache: dict[str, Matcher] | None = None) -> Matcher | None:
-    """The `not_prev` / `not_next` guard of a rule: None when absent; one matcher for a string; for a list of
+    """The `not_prev` / `not_next` / `prev` / `next` guard of a rule: None when absent; one matcher for a string; for a list of
     items ("[@person_noun, /[A-Z].*/]") a matcher that accepts a token any of the items accepts."""
     if not source:
         return None
@@ -437,7 +455,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
             if name in seen:
                 raise ValueError(f"duplicate time rule name {name!r} in {path.name}")
             seen.add(name)
-            if raw["type"] not in TYPES:
+            if raw["type"] not in RULE_TYPES:
                 raise ValueError(f"rule {name!r}: unknown type {raw['type']!r}")
             rules.append(
                 Rule(
@@ -449,6 +467,8 @@ def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
                     direction=raw.get("direction"),
                     not_prev=compile_guard(raw.get("not_prev"), lexicon, matchers),
                     not_next=compile_guard(raw.get("not_next"), lexicon, matchers),
+                    prev=compile_guard(raw.get("prev"), lexicon, matchers),
+                    next=compile_guard(raw.get("next"), lexicon, matchers),
                     priority=int(raw.get("priority", 0)),
                     second=str(raw["second"]) if raw.get("second") else None,
                     range=bool(raw.get("range", True)),

@@ -9,6 +9,8 @@ from kronika.time.resolver import Context, resolve_value
 from kronika.time.rules import TokenView, load_lexicon
 from kronika.time.tense import FUTURE, PAST
 
+_DAY = re.compile(r"\d{4}-\d\d-\d\d(T|$)")
+CLOCK_PLACEHOLDER = "UNDEF-ref-dayT"
 _DATED = re.compile(r"\d{4}(-\d\d(-\d\d)?)?(T.*)?$")
 # a bare four-digit number ("Orzeł 2020", "2000-2500 lat") is a year too weak to set the story's year
 WEAK_YEAR_RULES = frozenset({"year_bare"})
@@ -30,12 +32,22 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
     date = getattr(doc, "date", None)
     ctx = Context(getattr(date, "value", None), getattr(date, "precision", "unknown"), anchors)
     bound_leads = load_lexicon().get("bound_lead", {})
+    deadline_leads = load_lexicon().get("deadline_lead", {})
     timexes = []
+    clock_day: str | None = None  # the day a later bare clock time falls on (see below)
     last_any: str | None = None
     last_not_future: str | None = None  # "ogłosiła tego samego dnia" looks past "zacznie obowiązywać 3 września"
     for c in candidates:
         ctx.last_value = last_not_future if c.tense == PAST and last_not_future else last_any
+        if c.placeholder.startswith(CLOCK_PLACEHOLDER) and clock_day is not None:
+            ctx.last_value = clock_day
         value = resolve_value(c.placeholder, ctx, c.tense)
+        # a clock time ("o godz. 10.30", "12.00 – 13.00") falls on the last single day named before it: not on a
+        # range or list of days ("w dniach 3–10 sierpnia"), nor a deadline ("zgłoszenia do 2 października"),
+        # and a year or month named in between ("po roku 1989") does not move it to the document's day
+        if (c.type in ("DATE", "TIME") and _DAY.match(value) and not (c.type == "DATE" and c.pair)
+                and doc.text[c.start:c.end].split(None, 1)[0].lower() not in deadline_leads):
+            clock_day = value[:10]
         if c.type in ("DATE", "TIME") and _DATED.match(value):
             last_any = value
             if c.tense != FUTURE:

@@ -3,7 +3,7 @@ from __future__ import annotations
 import yaml
 
 from kronika.time.anniversaries import load_events
-from kronika.time.rules import RULES_DIR, TYPES, load_lexicon, load_rules, rule_files
+from kronika.time.rules import RULE_TYPES, RULES_DIR, load_lexicon, load_rules, rule_files
 
 
 def test_every_rule_file_loads_and_names_are_unique():
@@ -13,7 +13,7 @@ def test_every_rule_file_loads_and_names_are_unique():
         assert data["rules"], f"{path.name} has no rules"
         for rule in data["rules"]:
             assert {"name", "type", "pattern", "value"} <= set(rule), rule
-            assert rule["type"] in TYPES
+            assert rule["type"] in RULE_TYPES
             names.append(rule["name"])
     assert len(names) == len(set(names))
     assert len(load_rules()) == len(names)
