@@ -1,24 +1,108 @@
-"""Base (nominative) forms of names: "Siergieja Szojgu" → "Siergiej Szojgu", "Koreę Północną" → "Korea Północna",
-"Kimem" → "Kim", "Stanach Zjednoczonych" → "Stany Zjednoczone", "Uniwersytetu Warszawskiego" (inside
-"Rady Uniwersytetu Warszawskiego") kept as written.
+"""Base (nominative) forms of names: "Siergieja Szojgu" → "Siergiej Szojgu", "Koreę Północną" → "Korea
+Północna", "Kimem" → "Kim", "Stanach Zjednoczonych" → "Stany Zjednoczone", "Rady Uniwersytetu Warszawskiego" →
+"Rada Uniwersytetu Warszawskiego".
 
-Rule (`base_form`): the name's head phrase is its first inflected word and the words after it that stand in the
-same case (an adjective or a second name agreeing with it); each of those is put in the nominative with the same
-number and gender (Morfeusz's generator; a word Morfeusz does not know — read `ign` and guessed by the tagger —
-takes its guessed lemma). Everything from the first word in another case (a genitive complement), a
-preposition, an abbreviation or punctuation on is kept as written. Letter case follows the text: a capitalised
-word stays capitalised, an all-capitals word is kept as written.
+Rule (`base_form`; the weights and word lists are data, data/basenames.yaml):
+- Leading words that do not inflect are kept as written and skipped: Roman and Arabic numerals ("II wojny"),
+  abbreviations and initials ("św.", "J."), short all-capital acronyms ("FC Barcelony").
+- The head phrase starts at the next word: it is that word and the words after it that stand in the same case —
+  adjectives agreeing in number and gender with the head noun, a second proper name after a proper name
+  ("Baracka Obamy", "Volkswagena Golfa"), and a word after "i"/"oraz" right after the head phrase ("Prawa i
+  Sprawiedliwości"). Everything from the first word that does not fit on (a genitive complement "Spraw
+  Zagranicznych", a preposition, punctuation) is kept as written.
+- Each word has candidate readings: its Morfeusz readings; for a word Morfeusz does not know, readings guessed
+  from its ending (`guess_rules`: "Tabeńskiego" → Tabeński sg:gen:m1, "Obamy" → Obama sg:gen:f) and the word
+  itself as an undeclined nominative ("Sarkozy"). Each reading has a cost (`costs`: a plural, a vocative, a
+  common-noun reading of a capitalised word that also has a proper reading, …). Every case of the first word
+  gives a hypothesis; each word takes the reading that lets the phrase go on with the least cost; the
+  hypothesis with the highest total gain (a word's gain is 1 − its reading's cost) wins, ties going to the
+  readings the tagger chose. So "Stanisława Tabeńskiego" is a genitive (Stanisław Tabeński), not the
+  feminine nominative "Stanisława".
+- Each head word is put in the nominative with the same number and gender (Morfeusz's generator; a guessed
+  reading gives its guessed lemma, an undeclined word its written form).
+- Letter case follows the text, part by part in a hyphenated compound ("Chrześcijańsko-Narodowe"); a name
+  written all in capitals ("RZECZYPOSPOLITEJ POLSKIEJ") is given with capital initials; a generic facility
+  word opening the name (`generic_heads`: plac, rondo, …) is lower-cased.
+- A one-word name in an adjective class (KPWr nam_adj…) or a facility's adjectival name ("Marszałkowskiej")
+  gives the adjective's lemma ("polski", "marszałkowski").
 """
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Sequence
+
+import yaml
 
 from kronika.lang.base import Analysis, Token
 from kronika.lang.pl.features import tag_parts
-from kronika.lang.pl.morphology import expand_tag, morfeusz, morfeusz_analyse, analyse, clean_lemma
+from kronika.lang.pl.morphology import analyse, expand_tag, morfeusz
 
 INFLECTED = frozenset({"subst", "adj", "depr", "ppas", "pact", "num", "ger"})
+ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
+NOMINAL = frozenset({"subst", "depr", "ger"})
+CONJUNCTIONS = frozenset({"i", "oraz"})
+_ROMAN = re.compile(r"[IVXLCM]+")
+
+
+# --- data ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuessRule:
+    name: str
+    ending: str
+    lemma_ending: str
+    tags: tuple[str, ...]
+    cost: float
+    after: re.Pattern | None
+    not_in: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Rules:
+    classes: tuple[tuple[str, str], ...]
+    costs: dict
+    guesses: tuple[GuessRule, ...]
+    generic_heads: frozenset[str]
+    class_names: dict
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    """The shipped rules (data/basenames.yaml), read once per process; rule names must be unique."""
+    text = resources.files("kronika.lang.pl").joinpath("data/basenames.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    names: set[str] = set()
+    for section in ("name_classes", "name_class_names", "guess_rules", "generic_heads"):
+        for item in data[section]:
+            if item["name"] in names:
+                raise ValueError(f"basenames.yaml: duplicate rule name {item['name']!r}")
+            names.add(item["name"])
+    guesses = tuple(
+        GuessRule(g["name"], g["ending"], g["lemma_ending"], tuple(g["tags"]), float(g["cost"]),
+                  re.compile(f"(?:{g['after']})$") if g.get("after") else None, frozenset(g.get("not_in", ())))
+        for g in data["guess_rules"])
+    return Rules(
+        classes=tuple((c["prefix"], c["class"]) for c in data["name_classes"]),
+        costs={k: float(v) for k, v in data["costs"].items()},
+        guesses=tuple(sorted(guesses, key=lambda g: -len(g.ending))),
+        generic_heads=frozenset(h["lemma"] for h in data["generic_heads"]),
+        class_names={n["class"]: frozenset(n["names"]) for n in data["name_class_names"]},
+    )
+
+
+def name_class(type: str) -> str:
+    """"person", "place", "org", "facility", "adj" or "" for a name type (NKJP or KPWr spelling)."""
+    for prefix, cls in rules().classes:
+        if type.startswith(prefix):
+            return cls
+    return ""
+
+
+# --- generation ------------------------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=50_000)
@@ -41,13 +125,12 @@ def _paradigm(lemma: str) -> tuple[tuple[str, str], ...]:
 
 def nominative(reading: Analysis, form: str) -> str:
     """The form of `reading`'s lemma in the nominative with the reading's other features; the lemma when the
-    generator has no such form; `form` itself when the reading has no case."""
+    generator has no such form; `form` itself when the reading has no case. A guessed reading (label
+    "guessed", or a tag "ign") gives its lemma."""
     pos, num, case, gender = tag_parts(reading.tag)
-    if "guessed" in reading.labels or pos == "ign":
+    if "guessed" in reading.labels or "as_written" in reading.labels or pos == "ign":
         return reading.lemma
-    if not case:
-        return form
-    if case == "nom":
+    if not case or case == "nom":
         return form
     want = reading.tag.replace(":" + case, ":nom", 1)
     lemma = reading.lemma
@@ -58,119 +141,304 @@ def nominative(reading: Analysis, form: str) -> str:
     for f, t in _paradigm(lemma):
         if t == want:
             return prefix + f
-    if pos == "subst" and num == "pl":
+    if pos in NOMINAL and num == "pl":
         return form
-    return reading.lemma
+    return prefix + lemma if prefix else reading.lemma
 
 
-def _match_case(form: str, result: str) -> str:
+# --- letter case -----------------------------------------------------------------------------------------------
+
+
+def _match_part(form: str, result: str) -> str:
     if form.isupper() and len(form) > 1:
         return form if result.lower() == form.lower() else result.upper()
     if form[:1].isupper():
         return result[:1].upper() + result[1:]
-    return result[:1].lower() + result[1:] if result[:1].isupper() and not form[:1].isupper() else result
+    if result[:1].isupper() and not form[:1].isupper():
+        return result[:1].lower() + result[1:]
+    return result
 
 
-def _proper_first(readings: list[Analysis], form: str) -> list[Analysis]:
-    """Readings with a capitalised lemma first when the word is capitalised (a name, not "ukraina")."""
-    if form[:1].isupper():
-        return sorted(readings, key=lambda r: not r.lemma[:1].isupper())
-    return readings
+def _match_case(form: str, result: str) -> str:
+    """`result` in the letter case of `form`, part by part when both are hyphenated alike."""
+    fparts, rparts = form.split("-"), result.split("-")
+    if len(fparts) > 1 and len(fparts) == len(rparts):
+        return "-".join(_match_part(f, r) for f, r in zip(fparts, rparts))
+    if form.lower() == result.lower():
+        return form
+    # keep inner capitals of a guessed stem ("iPoda" → "iPod")
+    if result and form.lower().startswith(result.lower()):
+        return form[: len(result)]
+    return _match_part(form, result)
 
 
-def _foreign_name(tok: Token, type: str) -> bool:
-    """A capitalised word of a person's name that Morfeusz knows only as common words ("Kim" read as "kto"):
-    kept as written."""
-    if not type.startswith("persName") or not tok.text[:1].isupper():
-        return False
-    if tok.chosen is not None and "guessed" in tok.chosen.labels:
-        return False
-    return not any(r.lemma[:1].isupper() for r in _readings(tok))
+# --- candidate readings ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cand:
+    reading: Analysis
+    cost: float
+    proper: bool  # a proper name (capitalised lemma, guessed or unknown word)
 
 
 def _readings(tok: Token) -> list[Analysis]:
-    rs = list(tok.analyses) or list(analyse(tok.text))
-    if tok.chosen is not None and tok.chosen not in rs:
-        rs.insert(0, tok.chosen)
+    rs = [r for r in (tok.analyses or analyse(tok.text)) if r.tag != "ign"]
     return rs
 
 
-def _inflected(r: Analysis) -> bool:
-    return tag_parts(r.tag)[0] in INFLECTED and bool(tag_parts(r.tag)[2])
+def _is_pt(tag: str) -> bool:
+    return tag.endswith(":pt") or ":pt:" in tag
 
 
-ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
-
-
-def _extends(x: Analysis, case: str, noun: Analysis | None, prev: Analysis | None) -> bool:
-    """May reading `x` continue a head phrase in `case`: an adjective agreeing with the head noun, the head noun
-    itself, or a proper name right after a proper name ("Baracka Obamy", "Jana Pawła")."""
-    pos, num, c, gender = tag_parts(x.tag)
-    if c != case or pos not in INFLECTED:
+def _zero_genitive(r: Analysis, form: str) -> bool:
+    """A genitive plural with no ending ("Big" of biga, "Salt" of salto): the form is the lemma short of its
+    final vowel (with a mobile e at most)."""
+    pos, num, case, _ = tag_parts(r.tag)
+    if num != "pl" or case != "gen" or pos not in NOMINAL or _is_pt(r.tag):
         return False
-    if pos in ADJECTIVAL:
-        return noun is None or tag_parts(noun.tag)[1:] == (num, c, gender) or tag_parts(noun.tag)[3] == ""
-    if noun is None:
+    lem, f = r.lemma.lower(), form.lower()
+    return len(lem) > len(f) and lem[-1] in "aeo" and f[-1:] not in "iy" and (lem[:-1] == f or lem[:-1].replace("e", "") == f.replace("e", ""))
+
+
+def guesses(form: str, cls: str = "") -> list[Cand]:
+    """Readings of a word Morfeusz does not know in a name of class `cls`, from its ending (`guess_rules`),
+    cheapest first."""
+    out: dict[tuple[str, str], float] = {}
+    low = form.lower()
+    for g in rules().guesses:
+        if not low.endswith(g.ending) or len(form) <= len(g.ending) + 1 or cls in g.not_in:
+            continue
+        stem = form[: len(form) - len(g.ending)]
+        if g.after is not None and not g.after.search(stem.lower()):
+            continue
+        lemma = stem + g.lemma_ending
+        for t in g.tags:
+            key = (lemma, "subst:" + t)
+            out[key] = min(out.get(key, 1.0), g.cost)
+    cands = [Cand(Analysis(lemma, tag, labels=("guessed",)), cost, True) for (lemma, tag), cost in out.items()]
+    return sorted(cands, key=lambda c: c.cost)
+
+
+def _as_written(form: str, cost: float) -> Cand:
+    return Cand(Analysis(form, "subst:sg:nom", labels=("as_written",)), cost, True)
+
+
+def candidates(tok: Token, cls: str) -> list[Cand]:
+    """The candidate readings of one word of a name of class `cls`, with their costs."""
+    c = rules().costs
+    form = tok.text
+    cap = form[:1].isupper()
+    rs = [r for r in _readings(tok) if tag_parts(r.tag)[0] in INFLECTED and tag_parts(r.tag)[2]]
+    if not _readings(tok):  # unknown to Morfeusz
+        if not any(ch.isalpha() for ch in form):
+            return []
+        if form.isupper() or any(ch.isdigit() for ch in form):
+            return [_as_written(form, c["as_written_symbol"])]
+        return guesses(form, cls) + [_as_written(form, c["as_written"])]
+    has_proper = any(r.lemma[:1].isupper() for r in rs)
+    fitting = rules().class_names.get(cls, frozenset())
+    has_fitting = any(fitting & set(r.names) for r in rs)
+    masc_gen_name = any(tag_parts(r.tag)[1:] == ("sg", "gen", "m1") and "imię" in r.names for r in rs)
+    has_proper_noun = any(r.lemma[:1].isupper() and tag_parts(r.tag)[0] in NOMINAL for r in rs)
+    out: list[Cand] = []
+    for r in rs:
+        pos, num, case, gender = tag_parts(r.tag)
+        proper = r.lemma[:1].isupper()
+        cost = 0.0
+        if cap and not proper and has_proper and cls in ("person", "place", ""):
+            cost += c["common_when_proper_exists"]
+        if cap and pos in ADJECTIVAL and has_proper_noun and cls in ("place", "person", "org"):
+            cost += c["adjective_when_proper_noun_exists"]
+        if num == "pl":
+            cost += c["plurale_tantum"] if _is_pt(r.tag) else c["plural"]
+        if case == "voc":
+            cost += c["vocative"]
+        if has_fitting and proper and not fitting & set(r.names):
+            cost += c["other_name_class"]
+        if cls == "place" and case == "dat":
+            cost += c["dative_place"]
+        if cls == "person" and masc_gen_name and (num, case, gender) == ("sg", "nom", "f"):
+            cost += c["feminine_nominative_in_person"]
+        if pos == "depr":
+            cost += c["depreciative"]
+        if cap and _zero_genitive(r, form):
+            cost += c["zero_ending_genitive_plural"]
+        if tok.chosen is not None and r.lemma.lower() == tok.chosen.lemma.lower():
+            cost -= c["tagger_lemma_bonus"] + (c["tagger_choice_bonus"] if r.tag == tok.chosen.tag else 0.0)
+        out.append(Cand(r, min(cost, 0.95), proper))
+    if cap and any(_zero_genitive(r, form) for r in rs):
+        out.append(_as_written(form, c["as_written_zero_genitive"]))
+    elif cap and out and min(x.cost for x in out) >= c["as_written_known_when"]:
+        out.append(_as_written(form, c["as_written_known"]))
+    return sorted(out, key=lambda x: x.cost)
+
+
+# --- the head phrase -------------------------------------------------------------------------------------------
+
+
+def _skippable(tok: Token, nxt: Token | None) -> bool:
+    """A leading word kept as written before the head: a numeral, an abbreviation or initial, a short
+    all-capital acronym, "i" between numerals."""
+    t = tok.text
+    if nxt is None:
+        return False
+    if _ROMAN.fullmatch(t) or t.isdigit():
         return True
-    return (x.lemma[:1].isupper() and prev is not None and prev.lemma[:1].isupper()
-            and tag_parts(prev.tag)[0] == "subst")
+    rs = _readings(tok)
+    if rs and all(tag_parts(r.tag)[0] in ("brev", "romandig", "dig") for r in rs):
+        return True
+    if t.endswith(".") and any(tag_parts(r.tag)[0] == "brev" for r in rs):
+        return True
+    if t[:1].islower() and nxt.text[:1].isupper() and not any(tag_parts(r.tag)[0] in INFLECTED for r in rs):
+        return True  # "van Kranenburga", "de Gaulle'a"
+    if t.isupper() and 1 < len(t) <= 4 and t.isalpha() and not any(r.lemma[:1].islower() for r in rs):
+        return True  # an acronym ("FC Barcelony"), not a common word in capitals ("RADA")
+    return False
 
 
-def _head_readings(tokens: Sequence[Token]) -> list[Analysis]:
-    """The readings of the head phrase: the longest run of words from the first that agree in one case (see
-    `_extends`; the tagger's case for the first word wins ties), one reading per word (the chosen one when it
-    fits, else a proper-name reading first)."""
-    first = tokens[0]
-    chosen0 = first.chosen
-    best: tuple[int, bool, list[Analysis]] | None = None
-    cases = dict.fromkeys(tag_parts(r.tag)[2] for r in _readings(first) if _inflected(r))
-    for case in cases:
-        picked: list[Analysis] = []
-        noun: Analysis | None = None
-        for tok in tokens:
-            prev = picked[-1] if picked else None
-            if tok.chosen is not None and "guessed" in tok.chosen.labels and picked:
-                picked.append(tok.chosen)
-                continue
-            fits = [x for x in _readings(tok) if _extends(x, case, noun, prev)]
-            if not fits:
-                break
-            x = tok.chosen if tok.chosen in fits else _proper_first(fits, tok.text)[0]
-            picked.append(x)
-            if noun is None and tag_parts(x.tag)[0] in {"subst", "depr", "ger"}:
-                noun = x
-        preferred = chosen0 is not None and tag_parts(chosen0.tag)[2] == case
-        if picked and (best is None or (len(picked), preferred) > best[:2]):
-            best = (len(picked), preferred, picked)
-    return best[2] if best else []
+def _agrees(a: Analysis, num: str, gender: str, loose: bool = False) -> bool:
+    """Same number and gender (unset ones agree); `loose`: any two masculine genders agree (Morfeusz tags
+    many surnames m2 or m3: "Simonem Ammanem")."""
+    _, n, _, g = tag_parts(a.tag)
+    if loose and g[:1] == "m" and gender[:1] == "m":
+        g = gender
+    return (not num or not n or n == num) and (not gender or not g or g == gender)
+
+
+@dataclass
+class _State:
+    picks: tuple  # ((token index, Cand), ...)
+    gain: float
+    num: str
+    gender: str
+    noun: bool
+    prev: Cand | None
+
+
+def _head(tokens: Sequence[Token], start: int, cls: str, beam: int = 24) -> list[tuple[int, Cand]]:
+    """The head phrase from `start` (see the module doc): (token index, chosen candidate) of its words. A beam
+    search over the words' candidates in each case of the first word; a state is the phrase so far with its
+    agreement (number, gender)."""
+    cands = [candidates(t, cls) for t in tokens]
+    done: list[_State] = []
+    for case in dict.fromkeys(tag_parts(x.reading.tag)[2] for x in cands[start]):
+        frontier = [_State((), 0.0, "", "", False, None)]
+        k = start
+        while k < len(tokens) and frontier:
+            nxt: list[_State] = []
+            for st in frontier:
+                for x in cands[k]:
+                    s2 = _step(st, k, x, case, cls)
+                    if s2 is not None:
+                        nxt.append(s2)
+            if not nxt and k + 1 < len(tokens) and tokens[k].text in CONJUNCTIONS:
+                # "Prawa i Sprawiedliwości": a conjunction right after the head phrase, then a word in its case
+                for st in frontier:
+                    if st.picks and st.picks[-1][0] == k - 1:
+                        fresh = _State(st.picks, st.gain, "", "", False, None)
+                        for x in cands[k + 1]:
+                            s2 = _step(fresh, k + 1, x, case, cls)
+                            if s2 is not None:
+                                nxt.append(s2)
+                if nxt:
+                    k += 1
+            done.extend(st for st in frontier if st.picks)
+            best: dict = {}
+            for st in sorted(nxt, key=lambda s: -s.gain):
+                key = (st.num, st.gender, st.noun, st.prev.proper if st.prev else None,
+                       tag_parts(st.prev.reading.tag)[0] if st.prev else None)
+                best.setdefault(key, st)
+            frontier = list(best.values())[:beam]
+            k += 1
+        done.extend(st for st in frontier if st.picks)
+    if not done:
+        return []
+    return list(max(done, key=lambda s: s.gain).picks)
+
+
+def _step(st: _State, k: int, x: Cand, case: str, cls: str) -> _State | None:
+    pos, n, c, g = tag_parts(x.reading.tag)
+    if c != case:
+        return None
+    if pos not in ADJECTIVAL and st.noun:  # a noun after the head noun: a proper name after a proper name
+        prev = st.prev
+        if not (x.proper and prev is not None and prev.proper and tag_parts(prev.reading.tag)[0] in NOMINAL):
+            return None
+        if not _agrees(x.reading, st.num, st.gender, loose=cls == "person"):
+            return None
+    elif not _agrees(x.reading, st.num, st.gender):
+        return None
+    return _State(st.picks + ((k, x),), st.gain + 1.0 - x.cost, st.num or n, st.gender or g,
+                  st.noun or pos in NOMINAL, x)
+
+
+# --- base forms ------------------------------------------------------------------------------------------------
+
+
+def _all_capitals(tokens: Sequence[Token]) -> bool:
+    words = [t.text for t in tokens if any(ch.isalpha() for ch in t.text)]
+    return len(words) > 1 and all(w.isupper() for w in words) and sum(len(w) >= 4 for w in words) >= 2 \
+        and all(_readings(t) for t in tokens if len(t.text) >= 4)
+
+
+def _single_adjective(tok: Token, cls: str) -> str | None:
+    """The adjective lemma of a one-word adjectival name (a KPWr adjective class, a facility's name)."""
+    if cls not in ("adj", "facility"):
+        return None
+    adjs = [r for r in _readings(tok) if tag_parts(r.tag)[0] == "adj" and r.lemma[:1].islower()]
+    if not adjs:
+        return None
+    chosen = tok.chosen if tok.chosen in adjs else adjs[0]
+    return chosen.lemma
 
 
 def base_form(tokens: Sequence[Token], type: str = "") -> str:
-    """The nominative base form of the name written by `tokens` (their `chosen` readings and `analyses`; see
-    the module doc). A one-word name gives its lemma ("Niemców" → "Niemiec", "polskie" → "polski")."""
+    """The nominative base form of the name written by `tokens` (their `analyses` and the tagger's `chosen`
+    readings) of name type `type` (see the module doc)."""
     if not tokens:
         return ""
+    cls = name_class(type)
     if len(tokens) == 1:
-        tok = tokens[0]
-        rs = _readings(tok)
-        r = tok.chosen or rs[0]
-        if tok.text[:1].isupper() and not r.lemma[:1].isupper():
-            r = _proper_first(rs, tok.text)[0] if tok.chosen is None or not tok.chosen.lemma[:1].isupper() else r
-        pos = tag_parts(r.tag)[0]
-        if _foreign_name(tok, type):
-            return tok.text
-        if pos in ("ppas", "pact"):
-            return _match_case(tok.text, nominative(r, tok.text))
-        if pos in INFLECTED or "guessed" in r.labels:
-            return r.lemma if pos == "adj" else _match_case(tok.text, r.lemma)
-        return tok.text
-    head = _head_readings(tokens)
-    parts: list[str] = []
+        adj = _single_adjective(tokens[0], cls)
+        if adj is not None:
+            return adj
+    start = 0
+    while start < len(tokens) and _skippable(tokens[start], tokens[start + 1] if start + 1 < len(tokens) else None):
+        start += 1
+    patron = any(r.lemma == "imienia" for t in tokens[:start] for r in _readings(t))
+    head = dict(_head(tokens, start, cls)) if start < len(tokens) and not patron else {}
+    caps = _all_capitals(tokens)
+    words: list[str] = []
     for k, tok in enumerate(tokens):
         word = tok.text
-        if k < len(head) and not _foreign_name(tok, type):
-            word = _match_case(tok.text, nominative(head[k], tok.text))
-        parts.append(word)
+        x = head.get(k)
+        if x is not None:
+            pos = tag_parts(x.reading.tag)[0]
+            if len(tokens) == 1 and pos not in ("ppas", "pact"):
+                nom = x.reading.lemma  # a one-word name: its lemma ("Polaków" → "Polak")
+            else:
+                nom = nominative(x.reading, tok.text)
+            if caps:
+                word = nom[:1].upper() + nom[1:].lower() if nom.isupper() or nom.islower() else nom
+            else:
+                word = _match_case(tok.text, nom)
+            if k == start and word.lower() in rules().generic_heads and not caps and k == 0:
+                word = word.lower()
+        elif caps and len(word) > 1 and word.isalpha():
+            rs = _readings(tok)
+            if rs and all(r.lemma[:1].islower() for r in rs) and any(tag_parts(r.tag)[0] in ("conj", "prep") for r in rs):
+                word = word.lower()
+            elif rs:
+                word = word[:1] + word[1:].lower()
+        elif caps and word == "I":
+            word = "i"
+        words.append(word)
+    if caps and all(w.lower() == t.text.lower() for w, t in zip(words, tokens)):
+        words = [t.text for t in tokens]  # an all-capitals name already in the nominative stays as written
+    parts: list[str] = []
+    for k, tok in enumerate(tokens):
+        parts.append(words[k])
         if k + 1 < len(tokens):
             parts.append(" " if tokens[k + 1].start > tok.end else "")
     return "".join(parts)

@@ -1,0 +1,86 @@
+"""Base forms of names from Morfeusz readings alone (no tagger choice): the head-phrase search, the guesses for
+unknown words, letter case and the rule data (kronika/lang/pl/data/basenames.yaml)."""
+from __future__ import annotations
+
+import pytest
+
+from kronika.lang.base import Token
+from kronika.lang.pl.basenames import base_form, guesses, name_class, rules
+from kronika.lang.pl.morphology import analyse
+
+
+def _tokens(name: str) -> list[Token]:
+    out, pos = [], 0
+    for word in name.split(" "):
+        out.append(Token(pos, pos + len(word), word, analyses=list(analyse(word))))
+        pos += len(word) + 1
+    return out
+
+
+@pytest.mark.parametrize(
+    "name,type,expected",
+    [
+        # an ambiguous first name agrees with an unknown adjectival surname: genitive, not the woman's name
+        ("Zdzisława Pąkowskiego", "persName", "Zdzisław Pąkowski"),
+        ("Halinie Brzękalskiej", "persName", "Halina Brzękalska"),
+        # the head and its adjective go to the nominative, the genitive complement stays
+        ("Ministerstwa Spraw Zagranicznych", "orgName", "Ministerstwo Spraw Zagranicznych"),
+        ("Rady Bezpieczeństwa", "orgName", "Rada Bezpieczeństwa"),
+        ("Polskiego Stronnictwa Ludowego", "orgName", "Polskie Stronnictwo Ludowe"),
+        ("Prawa i Sprawiedliwości", "orgName", "Prawo i Sprawiedliwość"),
+        # a leading numeral is kept, the phrase after it inflects
+        ("II wojny światowej", "", "II wojna światowa"),
+        # plural names keep their number
+        ("Stanach Zjednoczonych", "placeName_country", "Stany Zjednoczone"),
+        # a place name prefers the geographic reading ("Polski" the country, not the surname)
+        ("Polski", "placeName_country", "Polska"),
+        # an undeclined foreign name in the nominative stays as written
+        ("Nicolas Sarkozy", "persName", "Nicolas Sarkozy"),
+        ("Siergiej Szojgu", "persName", "Siergiej Szojgu"),
+        # a genitive-plural reading with no ending ("Big" of biga) is taken as a foreign word
+        ("Big Cyc", "orgName", "Big Cyc"),
+        # after "im." (named after) the patron's name stays in the genitive
+        ("Zespołu Szkół im. Stanisława Staszica", "orgName", "Zespół Szkół im. Stanisława Staszica"),
+        # each part of a hyphenated adjective keeps its capital
+        ("Poradni Psychologiczno-Pedagogicznej", "orgName", "Poradnia Psychologiczno-Pedagogiczna"),
+        # a name in capitals that changes gets capital initials; one already in the nominative stays
+        ("TRYBUNAŁU KONSTYTUCYJNEGO", "orgName", "Trybunał Konstytucyjny"),
+        ("RADA MIASTA", "orgName", "RADA MIASTA"),
+        # a generic facility word opening the name is lower-cased (KPWr convention)
+        ("Placu Zbawiciela", "nam_fac_square", "plac Zbawiciela"),
+        # a one-word adjectival name gives the adjective's lemma
+        ("Marszałkowskiej", "nam_fac_road", "marszałkowski"),
+        # unknown one-word names: guessed from the ending
+        ("Pąkowskiego", "persName", "Pąkowski"),
+        ("Kimem", "persName", "Kim"),
+    ],
+)
+def test_base_forms_from_readings(name, type, expected):
+    assert base_form(_tokens(name), type) == expected
+
+
+def test_guesses_for_an_unknown_adjectival_surname():
+    best = guesses("Pąkowskiego")[0]
+    assert best.reading.lemma == "Pąkowski"
+    assert best.reading.tag in {"subst:sg:gen:m1", "subst:sg:acc:m1", "subst:sg:gen:m3"}
+
+
+def test_a_rule_can_exclude_a_name_class():
+    # -u is a masculine genitive/locative of things and places ("Freiburgu"), not of people
+    assert any(g.reading.lemma == "Freiburg" for g in guesses("Freiburgu", "place"))
+    assert not any(g.reading.lemma == "Szojg" for g in guesses("Szojgu", "person"))
+
+
+def test_name_classes_of_both_type_sets():
+    assert name_class("persName_surname") == "person"
+    assert name_class("nam_liv_person_last") == "person"
+    assert name_class("placeName_country") == "place"
+    assert name_class("nam_org_institution") == "org"
+    assert name_class("nam_adj_country") == "adj"
+    assert name_class("date") == ""
+
+
+def test_rules_load_with_unique_names():
+    r = rules()
+    assert r.guesses and r.generic_heads and "plural" in r.costs
+    assert [len(g.ending) for g in r.guesses] == sorted((len(g.ending) for g in r.guesses), reverse=True)
