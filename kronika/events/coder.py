@@ -213,6 +213,8 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
                 continue
             if t.not_after and i > view.start and doc.tokens[i - 1].text.lower() in t.not_after:
                 continue
+            if t.not_with and any(fr.lemmas(doc.tokens[j]) & t.not_with for j in near):
+                continue
             chosen_pos = fr.token_pos(tok)
             matching = [a for a in readings if a.lemma in t.lemmas]
             if tok.chosen and tok.chosen.lemma in t.lemmas:
@@ -603,7 +605,7 @@ class Coder:
             for slot in recip_slots:
                 if recipient_g is not None:
                     break
-                if slot.name == "acc_owner":
+                if slot.name in ("acc_owner", "inf_owner"):
                     continue  # tried last, below
                 if slot.name == "subj":
                     g = fr.find_subject(doc, view, lex, cand.head, v, clause, avoid_acc=True, exclude=used)
@@ -621,6 +623,20 @@ class Coder:
                     recipient_g = g
                     used.add(id(g))
                     rules.append(f"recipient:{slot.name}")
+            if recipient_g is None:
+                for slot in recip_slots:
+                    g = fr.prep_owner(doc, view, slot, cand.head, clause, used)
+                    if g is not None and all((etypes.get(e) or {}).get("type") != "location" for e in g.entities):
+                        recipient_g = g
+                        used.add(id(g))
+                        rules.append(f"recipient:{slot.name}_owner")
+                        break
+            if recipient_g is None and not cand.nominal and any(sl.name == "inf_owner" for sl in recip_slots):
+                g = fr.infinitive_object_owner(doc, view, cand.head, clause, used)
+                if g is not None:
+                    recipient_g = g
+                    used.add(id(g))
+                    rules.append("recipient:inf_owner")
             if recipient_g is None and not cand.nominal and any(sl.name == "acc_owner" for sl in recip_slots):
                 g = fr.object_genitive(doc, view, cand.head, clause, used)
                 if g is not None:
@@ -748,7 +764,7 @@ class Coder:
                     "date_close": date_close,
                     "venue": (venue or {}).get("country"),
                     "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
-                    "reciprocal": bool(frame.reciprocal), "embedded_in": None, "merged": []}
+                    "reciprocal": bool(frame.reciprocal) and not t.solo, "embedded_in": None, "merged": []}
         return ev, internal, ""
 
     def _nominal_party(self, doc, view, cand: Candidate, last_subject) -> tuple[list[str], str]:

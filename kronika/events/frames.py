@@ -280,7 +280,18 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
             eid, cases, numbers = adjective_mentions[i]
             mentions.append(Mention(eid, i, i + 1, cases, numbers, True, "adj", clause=clause_of.get(i, 0)))
         i += 1
+    pairs = _pair_mentions(doc, s, lex, mentions_by_token, clause_of)
+    if pairs:
+        mentions = sorted(mentions + pairs, key=lambda m: m.start)
     for m in mentions:
+        if m.kind == "pair":
+            blocked = {k for k in range(s.token_start, m.start)
+                       if any(t["start"] <= doc.tokens[k].start < t["end"] for t in doc.timexes)}  # "W piątek oba"
+            prep, pcases = _governing_prep(doc, m.start, s.token_start, clause_of, blocked=blocked,
+                                           role_words=lex.role_heads)
+            if prep and (m.cases & pcases):
+                m.prep, m.cases = prep, frozenset(m.cases & pcases)
+            continue
         prev = doc.tokens[m.start - 1] if m.start > s.token_start else None
         k = m.start - 1  # "ministra spraw zagranicznych Francji": the noun before the lowercase adjectives
         while (k > s.token_start and doc.tokens[k].kind == "word" and not doc.tokens[k].text[:1].isupper()
@@ -325,11 +336,47 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
     return SentenceView(sentence_index, s.token_start, s.token_end, clause_of, mentions, groups)
 
 
+def _pair_mentions(doc, s, lex: Lexicon, mentions_by_token: dict[int, tuple[str, int, int, str]],
+                   clause_of: dict[int, int]) -> list[Mention]:
+    """Two mentions on "oba kraje" / "obu stron" / "Obaj": the two entities of the pair noun's types named last
+    before it in the document (none when fewer than two are)."""
+    out: list[Mention] = []
+    for i in range(s.token_start, s.token_end):
+        low = doc.tokens[i].text.lower()
+        if low not in lex.pair_words or i in mentions_by_token:
+            continue
+        nxt = doc.tokens[i + 1] if i + 1 < s.token_end else None
+        noun = next((lm for lm in (lemmas(nxt) if nxt is not None else ()) if lm in lex.pair_nouns), None)
+        if noun is not None:
+            types, end, case_tok = lex.pair_nouns[noun], i + 2, nxt
+        elif low in lex.pair_alone:
+            types, end, case_tok = frozenset({"person"}), i + 1, doc.tokens[i]
+        else:
+            continue
+        found: list[str] = []
+        for k in sorted((k for k in mentions_by_token if k < i), reverse=True):
+            eid, _, _, etype = mentions_by_token[k]
+            if etype in types and eid not in found:
+                found.append(eid)
+                if len(found) == 2:
+                    break
+        if len(found) < 2:
+            continue
+        cases = frozenset(c for a in case_tok.analyses if a.pos in NOMINAL_POS | {"num"} for c in _cases(a.tag))
+        for eid in reversed(found):
+            out.append(Mention(eid, i, end, cases or ALL_CASES, frozenset({"pl"}), bool(cases), "pair",
+                               clause=clause_of.get(i, 0)))
+    return out
+
+
 def _group(doc, mentions: list[Mention], lex: Lexicon, clause_of: dict[int, int]) -> list[Group]:
     groups: list[Group] = []
     last_main: Group | None = None   # the last group a later mention may join (attributes in between skipped)
     for m in mentions:
         g = groups[-1] if groups else None
+        if g is not None and m.kind == "pair" and g.mentions[-1].kind == "pair" and g.start == m.start:
+            _join(g, m)  # the second of "oba kraje"
+            continue
         if g is not None and g.clause == m.clause and g.attribute == m.attribute and _joinable(doc, g, m, lex, mentions):
             _join(g, m)
             continue
@@ -614,6 +661,61 @@ def object_genitive(doc, view: SentenceView, head: int, clause: int, used: set[i
         if nouns and all(t.kind == "word" and not t.text[:1].isupper()
                          and not any_pos(t, FINITE_POS | {"prep", "conj", "comp", "inf"}) for t in between):
             return g
+    return None
+
+
+def infinitive_object_owner(doc, view: SentenceView, head: int, clause: int, used: set[int]) -> Group | None:
+    """The owner of the object of an infinitive right after the trigger, standing for the one the offer or
+    demand concerns: "proponujemy pokryć dwie trzecie finansowania Ukrainy" → Ukraine. At most four lowercase
+    noun, numeral or adjective words between the infinitive and a genitive name or country adjective."""
+    k = head + 1
+    while k < view.end and doc.tokens[k].text.lower() in ("się", "nie"):
+        k += 1
+    if k >= view.end or token_pos(doc.tokens[k]) != "inf":
+        return None
+    for g in sorted(view.groups, key=lambda g: g.start):
+        if id(g) in used or g.clause != clause or g.start <= k or g.prep:
+            continue
+        if not (g.attribute or g.mentions[0].kind == "adj"):
+            return None
+        between = doc.tokens[k + 1:g.start]
+        if len(between) <= 4 and all(t.kind == "word" and not t.text[:1].isupper()
+                                     and any_pos(t, NOMINAL_POS | ADJ_POS)
+                                     and not any_pos(t, FINITE_POS | {"prep", "conj", "comp", "inf"})
+                                     for t in between):
+            return g
+        return None
+    return None
+
+
+def prep_owner(doc, view: SentenceView, slot: Slot, head: int, clause: int, used: set[int]) -> Group | None:
+    """The owner of a common noun in a prepositional slot, standing for the party: "nie zgodziła się z punktami
+    amerykańskich propozycji" (z+inst) → the USA; "zaapelował do rządu Węgier" → Hungary. The owner is a
+    genitive name or a country adjective at most four lowercase noun or adjective words after the slot's
+    preposition, which follows the trigger in its clause; the first noun after the preposition is in the
+    slot's case."""
+    if slot.kind != "prep":
+        return None
+    for g in sorted(view.groups, key=lambda g: g.start):
+        if id(g) in used or g.clause != clause or g.start <= head or g.start - head > 10 or g.prep:
+            continue
+        if not (g.attribute or g.mentions[0].kind == "adj"):
+            continue
+        j = g.start - 1
+        words = 0
+        while j > head and words <= 4:
+            t = doc.tokens[j]
+            if t.text.lower() == slot.prep and any_pos(t, {"prep"}):
+                first = doc.tokens[j + 1] if j + 1 < g.start else None
+                if first is not None and any(slot.case in _cases(a.tag) for a in first.analyses
+                                             if a.pos in NOMINAL_POS | ADJ_POS):
+                    return g
+                break
+            if t.kind != "word" or t.text[:1].isupper() or not any_pos(t, NOMINAL_POS | ADJ_POS | {"qub"}) or \
+                    any_pos(t, FINITE_POS | {"prep", "conj", "comp", "inf"}):
+                break
+            j -= 1
+            words += 1
     return None
 
 

@@ -15,11 +15,12 @@ import yaml
 from kronika.events.ontology import ontology
 
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
-                "only_negated", "require", "override", "note", "that_denies", "not_after"}
+                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note"}
 ROLES = ("actor", "recipient")
 CASES = {"nom", "gen", "dat", "acc", "inst", "loc"}
-SPECIAL_SLOTS = {"subj", "of", "of_object", "agent", "acc_owner", "complement_subject", "complement_object"}
+SPECIAL_SLOTS = {"subj", "of", "of_object", "agent", "acc_owner", "inf_owner", "complement_subject",
+                 "complement_object"}
 
 
 class LexiconError(ValueError):
@@ -79,6 +80,8 @@ class Trigger:
     that_clause: bool = False
     that_denies: bool = False
     not_after: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()
+    solo: bool = False
 
     @property
     def specificity(self) -> int:
@@ -98,6 +101,9 @@ class Lexicon:
     clause_openers: frozenset[str]
     coordinators: frozenset[str]
     time_nouns: frozenset[str] = frozenset()
+    pair_words: frozenset[str] = frozenset()
+    pair_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
+    pair_alone: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -223,6 +229,8 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             that_clause=t.get("that") is not None,
             that_denies=bool(t.get("that_denies")),
             not_after=frozenset(str(w).lower() for w in _as_list(t.get("not_after"))),
+            not_with=frozenset(_as_list(t.get("not_with"))),
+            solo=bool(t.get("solo")),
         ))
     cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}
@@ -233,6 +241,9 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         clause_openers=frozenset(frames.get("clause_openers") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
         time_nouns=frozenset(frames.get("time_nouns") or ()),
+        pair_words=frozenset(str(w).lower() for w in frames.get("pair_words") or ()),
+        pair_nouns={str(k): frozenset(_as_list(v)) for k, v in (frames.get("pair_nouns") or {}).items()},
+        pair_alone=frozenset(str(w).lower() for w in frames.get("pair_alone") or ()),
     )
 
 
