@@ -100,6 +100,7 @@ def static_token_features(form: str, readings: Sequence[Analysis]) -> list[str]:
         "s4=" + low[-4:],
         "sh=" + shape(form),
         "am=" + ambiguity(readings),
+        "cs=" + case_set(readings),
     ]
     for n in name_classes(readings):
         feats.append("nc=" + n)

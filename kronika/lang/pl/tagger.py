@@ -2,10 +2,15 @@
 
 Model: an averaged perceptron (trained by `training.train_tagger`) that scores every candidate reading of a
 token, left to right within a sentence; the candidate with the highest score wins. A reading's score is the sum,
-over the token's context features (`features.py` plus the readings chosen for the two tokens before it and the
-readings Morfeusz allows for the next one), of the weights of the reading's views (full tag, part of speech,
+over the token's context features (`features.py`, including the set of cases the word's readings allow, plus
+the readings chosen for the two tokens before it, the readings Morfeusz allows for the next ones, what
+`LeftContext` remembers of the choices further left – the clause's verb and its lemma, whether the clause has a
+nominative or a "nie" yet, the case of the preposition governing the phrase, the latest case chosen – and the
+lemma of the first possible verb to the right), of the weights of the reading's views (full tag, part of speech,
 case, agreement triple, lemma, name class), plus weights of candidate features (agreement with the reading
-chosen before, a case governed by the preposition before, a case the next word can agree in).
+chosen before, a case governed by the preposition before, a case the next word can agree in, agreement in number
+and gender with the clause's verb before and with the first possible verb after, agreement of an adjective with
+the first possible noun after it).
 
 Unknown words (Morfeusz's `ign`, e.g. foreign names: "Szojgu", "Kimem") get guessed candidates: every
 open-class tag the model learned for such words, each with a lemma from the model's suffix rules for that tag
@@ -15,7 +20,8 @@ Speed: the weights are integer arrays (`TaggerModel`): a dense matrix features �
 a dict of feature rows. Everything that depends only on a word form (its candidates, their view columns, the
 score of the form's own features, its ambiguity class) is computed once per form and kept in an LRU cache; per
 token only the context features are looked up, summed for all candidates with one numpy gather; candidate
-features are summed once per (tag, previous tag) and (tag, next word's readings). Scores are exact integers,
+features are summed once per (tag, previous tag), (tag, next word's readings), (tag, clause verb), (tag, verb
+after) and (tag, noun after). Scores are exact integers,
 so the choice is the reference scorer's (`tag_sentence_reference`, the first version's algorithm) to the bit.
 
 The model file (`models/tagger.bin`: a zip of numpy arrays, the feature and view vocabularies and a JSON header,
@@ -99,6 +105,9 @@ class TaggerModel:
         # "*" weights of candidate features: previous tag → candidate tag → sum; next token → tag → sum
         self._left_cache: dict[str | None, dict[str, int]] = {}
         self._right_cache: dict[int, dict[str, int]] = {}
+        self._verb_cache: dict[tuple | None, dict[str, int]] = {}  # `LeftContext.verb_key` → candidate tag → sum
+        self._rverb_cache: dict[tuple | None, dict[str, int]] = {}  # next verb's (number, gender) pairs → tag → sum
+        self._rnoun_cache: dict[tuple | None, dict[str, int]] = {}  # `right_nouns` description → tag → sum
         self._next_ids: dict[tuple, int] = {}  # `_as_next` descriptions, numbered
         self._history: dict[Analysis, tuple[str, list[int]]] = {}  # chosen reading → (pos, rows of t-1, p-1, k-1, l-1)
 
@@ -228,9 +237,10 @@ _STATIC_CACHE: dict[str, list[str]] = {}
 
 
 def token_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], i: int,
-                   prev1: Analysis | None, prev2: Analysis | None, subject: Analysis | None = None) -> list[str]:
-    """The context features of token i given the readings chosen for the two tokens before it and the last
-    nominative noun chosen before it in the sentence (`subject`, for verb agreement)."""
+                   prev1: Analysis | None, prev2: Analysis | None, left: "LeftContext | None" = None,
+                   right_verb: tuple | None = None) -> list[str]:
+    """The context features of token i given the readings chosen for the two tokens before it and what was
+    chosen further left in the sentence (`left`: the clause's verb, subject, governing preposition…)."""
     form = forms[i]
     static = _STATIC_CACHE.get(form)
     if static is None:
@@ -258,16 +268,86 @@ def token_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
         feats.append("w+1=$")
     if i + 2 < len(forms):
         feats.append("a+2=" + ambiguity(readings[i + 2]))
-    if subject is not None:
-        _, num, _, gender = tag_parts(subject.tag)
-        feats.append("subj=" + num + gender)
+    if left is not None:
+        feats += left.features()
+    if right_verb is not None:
+        feats.append("rv=" + right_verb[0])
     return feats
 
 
-def is_subject(a: Analysis) -> bool:
-    """A nominative noun or pronoun: the latest one is what a following verb agrees with."""
-    pos, _, case, _ = tag_parts(a.tag)
-    return case == "nom" and pos in {"subst", "ppron3", "ppron12", "depr"}
+FINITE_POS = frozenset({"fin", "praet", "bedzie", "impt", "winien", "imps", "pred", "inf", "pcon", "pant"})
+"""Parts of speech of the clause's verb (the word a nominative subject agrees with, an object depends on)."""
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")", "\u2013", "\u2014", "-", '"', "\u201e", "\u201d"})
+CLAUSE_OPENERS = frozenset({"który", "jaki", "co", "kto", "gdzie", "kiedy", "jak", "czy", "gdy", "jeśli", "jeżeli"})
+"""Lemmas that open a new clause (with complementizers: "że", "aby", "bo")."""
+SUBJECT_POS = frozenset({"subst", "ppron3", "ppron12", "depr"})
+KEEPS_PREPOSITION = frozenset({"adj", "adja", "num", "numcol", "adv", "pact", "ppas", "qub", "part", "conj", "brev"})
+"""Words inside a prepositional phrase before its head noun ("w tym nowym domu"): the preposition still governs."""
+COORDINATION = frozenset({"conj", "interp"})
+
+
+class LeftContext:
+    """What the tagger remembers of the readings chosen so far in a sentence, beyond the two previous ones:
+    the latest nominative noun (for verb agreement), the clause's verb and whether the clause already has a
+    nominative, a "nie" or a comma-like mark after the verb, the case of the preposition governing the current
+    phrase and the part of speech and case of the latest case-bearing word. A clause ends at a complementizer
+    or a relative word ("że", "który")."""
+
+    __slots__ = ("subject", "verb", "nom", "neg", "sep", "prep", "last", "prev_pos", "prev_lemma", "_feats")
+
+    def __init__(self) -> None:
+        self.subject: Analysis | None = None
+        self.verb: Analysis | None = None
+        self.nom = self.neg = self.sep = False
+        self.prep = self.last = self.prev_pos = self.prev_lemma = ""
+        self._feats: list[str] | None = None
+
+    @property
+    def verb_key(self) -> tuple[str, bool] | None:
+        return (self.verb.tag, self.sep) if self.verb is not None else None
+
+    def update(self, a: Analysis) -> None:
+        pos, _, case, _ = tag_parts(a.tag)
+        self._feats = None
+        if case == "nom" and pos in SUBJECT_POS:
+            self.subject = a
+            self.nom = True
+        if pos == "comp" or a.lemma in CLAUSE_OPENERS:
+            self.verb, self.nom, self.neg, self.sep = None, False, False, False
+        elif pos == "interp" and a.lemma in CLAUSE_PUNCT:
+            self.sep = True
+        elif pos in FINITE_POS:
+            self.verb, self.sep = a, False
+        elif a.lemma == "nie" and pos in {"part", "qub"}:
+            self.neg = True
+        if pos == "prep":
+            self.prep = case
+        elif pos not in KEEPS_PREPOSITION:
+            self.prep = ""
+        if case and pos != "prep":
+            self.last = pos + case
+        self.prev_pos, self.prev_lemma = pos, a.lemma
+
+    def features(self) -> list[str]:
+        feats = self._feats
+        if feats is None:
+            feats = []
+            if self.subject is not None:
+                _, num, _, gender = tag_parts(self.subject.tag)
+                feats.append("subj=" + num + gender)
+            v = self.verb
+            feats.append("vs=" + (tag_parts(v.tag)[0] if v is not None else "-") + ("N" if self.nom else "-")
+                         + ("n" if self.neg else "") + ("," if self.sep else ""))
+            if v is not None:
+                feats.append("vl=" + v.lemma)
+            if self.prep:
+                feats.append("pc=" + self.prep)
+            if self.last:
+                feats.append("lc=" + self.last)
+                if self.prev_pos in COORDINATION:  # "żółtko i [białko]": the case before the conjunction
+                    feats.append("co=" + self.prev_lemma + "|" + self.last)
+            self._feats = feats
+        return feats
 
 
 def prefer_proper_lemma(chosen: Analysis, cands: Sequence[Analysis], form: str, first: bool) -> Analysis:
@@ -281,10 +361,109 @@ def prefer_proper_lemma(chosen: Analysis, cands: Sequence[Analysis], form: str, 
     return chosen
 
 
-def candidate_features(cand: Analysis, prev1: Analysis | None, next_readings: Sequence[Analysis]) -> list[str]:
-    """Features of one candidate against its neighbours (agreement, government)."""
+def candidate_features(cand: Analysis, prev1: Analysis | None, next_readings: Sequence[Analysis],
+                       verb_key: tuple[str, bool] | None = None, right_verb: tuple | None = None,
+                       right_noun: tuple | None = None) -> list[str]:
+    """Features of one candidate against its neighbours (agreement, government), the clause's verb chosen
+    before it and the first possible verb after it."""
     return (left_features(cand.tag, prev1.tag if prev1 is not None else None)
-            + right_features(cand.tag, _as_next(next_readings)))
+            + right_features(cand.tag, _as_next(next_readings)) + verb_features(cand.tag, verb_key)
+            + right_verb_features(cand.tag, right_verb) + right_noun_features(cand.tag, right_noun))
+
+
+def verb_features(tag: str, verb_key: tuple[str, bool] | None) -> list[str]:
+    """A case-bearing candidate against the clause's verb chosen before it (`LeftContext.verb_key`: its tag and
+    whether a comma came after it): the candidate's case with whether it agrees with the verb in number and
+    gender (a nominative that agrees is likely the subject)."""
+    if verb_key is None:
+        return []
+    pos, num, case, gender = tag_parts(tag)
+    if not case:
+        return []
+    vpos, vnum, _, vgender = tag_parts(verb_key[0])
+    agree = ("n" if num == vnum else "-") + ("?" if not vgender else "g" if gender == vgender else "-")
+    return [f"va={pos}|{case}|{agree}" + ("," if verb_key[1] else "")]
+
+
+RIGHT_VERB_POS = frozenset({"fin", "praet", "bedzie", "winien"})
+
+
+NOUN_POS = frozenset({"subst", "depr"})
+ADJ_LIKE = frozenset({"adj", "pact", "ppas", "num", "numcol", "adja", "adv"})
+AGREEING_POS = frozenset({"adj", "pact", "ppas", "num", "numcol"})
+
+
+def verb_reading(form: str, readings: Sequence[Analysis]) -> tuple:
+    """What the words before a token need to know of it: (whether it ends a clause, its verb description or
+    None, its noun description or None, whether it can stand between an adjective and its noun). The verb
+    description is the lemma of its first finite reading and the (number, gender) pairs its finite readings
+    allow; the noun description the (number, case, gender) triples of its noun readings."""
+    brk = form in CLAUSE_PUNCT or any(r.tag == "comp" for r in readings)
+    pairs = set()
+    triples = set()
+    lemma = None
+    adj_like = False
+    for r in readings:
+        pos, num, case, gender = tag_parts(r.tag)
+        if pos in RIGHT_VERB_POS:
+            if lemma is None:
+                lemma = r.lemma
+            pairs.add((num, gender))
+        elif pos in NOUN_POS:
+            triples.add((num, case, gender))
+        if pos in ADJ_LIKE:
+            adj_like = True
+    return (brk, None if lemma is None else (lemma, tuple(sorted(pairs))), tuple(sorted(triples)) or None,
+            adj_like)
+
+
+def right_verbs(verbs: Sequence[tuple]) -> list[tuple | None]:
+    """For every token, the description of the first word after it in its clause that can be a finite verb."""
+    out: list[tuple | None] = [None] * len(verbs)
+    current = None
+    for i in range(len(verbs) - 1, -1, -1):
+        out[i] = current
+        brk, desc = verbs[i][:2]
+        if brk:
+            current = None
+        if desc is not None:
+            current = desc
+    return out
+
+
+def right_nouns(info: Sequence[tuple]) -> list[tuple | None]:
+    """For every token, the noun description of the first word after it that can be a noun, when only words
+    that can be adjectives, numerals or adverbs stand between ("ostatni wielki [turniej]")."""
+    out: list[tuple | None] = [None] * len(info)
+    for i in range(len(info) - 2, -1, -1):
+        _, _, noun, adj_like = info[i + 1]
+        out[i] = noun if noun is not None else out[i + 1] if adj_like else None
+    return out
+
+
+def right_noun_features(tag: str, desc: tuple | None) -> list[str]:
+    """An adjective-like candidate against the noun after it (`right_nouns`): the best agreement it allows."""
+    if desc is None:
+        return []
+    pos, num, case, gender = tag_parts(tag)
+    if not case or pos not in AGREEING_POS:
+        return []
+    best = max((n == num) + (c == case) + (g == gender) for n, c, g in desc)
+    return [f"rna={pos}|{best}"]
+
+
+def right_verb_features(tag: str, desc: tuple | None) -> list[str]:
+    """A case-bearing candidate against the first possible verb after it in the clause: its case with the best
+    agreement in number and gender any of the verb's readings allows."""
+    if desc is None:
+        return []
+    pos, num, case, gender = tag_parts(tag)
+    if not case:
+        return []
+    best = 0
+    for vnum, vgender in desc[1]:
+        best = max(best, 2 * (vnum == num) + (1 if not vgender or vgender == gender else 0))
+    return [f"rva={pos}|{case}|{best}"]
 
 
 def left_features(tag: str, prev_tag: str | None) -> list[str]:
@@ -353,7 +532,9 @@ def tag_sentence_reference(forms: Sequence[str], readings: Sequence[Sequence[Ana
     chosen: list[Analysis] = []
     weights = {f: {v: round(x * SCALE) for v, x in w.items()} for f, w in model.weights.items()}
     n = len(forms)
-    subject: Analysis | None = None
+    left = LeftContext()
+    info = [verb_reading(f, r) for f, r in zip(forms, readings)]
+    rverbs, rnouns = right_verbs(info), right_nouns(info)
     for i in range(n):
         cands = candidates(forms[i], readings[i], model)
         prev1 = chosen[i - 1] if i > 0 else None
@@ -361,16 +542,15 @@ def tag_sentence_reference(forms: Sequence[str], readings: Sequence[Sequence[Ana
         if len(cands) == 1:
             best = cands[0]
         else:
-            feats = token_features(forms, readings, i, prev1, prev2, subject)
+            feats = token_features(forms, readings, i, prev1, prev2, left, rverbs[i])
             nxt = readings[i + 1] if i + 1 < n else ()
             best, best_s = cands[0], None
             for c in cands:
-                s = score(weights, feats, c, candidate_features(c, prev1, nxt))
+                s = score(weights, feats, c, candidate_features(c, prev1, nxt, left.verb_key, rverbs[i], rnouns[i]))
                 if best_s is None or s > best_s:
                     best, best_s = c, s
             best = prefer_proper_lemma(best, cands, forms[i], i == 0)
-        if is_subject(best):
-            subject = best
+        left.update(best)
         chosen.append(best)
     return chosen
 
@@ -414,7 +594,7 @@ def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> 
     # two after (a+2); None where the model has no such feature
     as_neighbour = (offset.get("w-1=" + low), offset.get("w+1=" + low), offset.get("a+1=" + amb),
                     offset.get("c+1=" + case_set(readings)), offset.get("a+2=" + amb))
-    hit = (key, cands, cols_a, starts_a, lemma_w, own, as_neighbour, nxt, nxt_id)
+    hit = (key, cands, cols_a, starts_a, lemma_w, own, as_neighbour, nxt, nxt_id, verb_reading(form, readings))
     cache[form] = hit
     if len(cache) > CACHE_SIZE:
         try:
@@ -457,7 +637,11 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
     entries = [_form_entry(f, r, model) for f, r in zip(forms, readings)]
     offset, left_cache, right_cache, history = model.offset, model._left_cache, model._right_cache, model._history
     chosen: list[Analysis] = []
-    subject: Analysis | None = None
+    left_ctx = LeftContext()
+    verb_cache, rverb_cache = model._verb_cache, model._rverb_cache
+    info = [e[9] for e in entries]
+    rverbs, rnouns = right_verbs(info), right_nouns(info)
+    noun_cache = model._rnoun_cache
     for i in range(n):
         _, cands, cols, starts, lemma_w, own = entries[i][:6]
         if len(cands) == 1:
@@ -494,9 +678,10 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
                 nxt, nxt_id = (), -1
             if i + 2 < n:
                 rows.append(entries[i + 2][6][4])
-            if subject is not None:
-                _, num, _, gender = tag_parts(subject.tag)
-                feats.append("subj=" + num + gender)
+            feats += left_ctx.features()
+            rverb = rverbs[i]
+            if rverb is not None:
+                feats.append("rv=" + rverb[0])
             rows = [r for r in rows if r is not None]
             rows += [r for f in feats if (r := offset.get(f)) is not None]
             ctx = _scores(model, rows, cols, starts, lemma_w)
@@ -509,6 +694,22 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
                 if len(right_cache) > CACHE_SIZE:
                     right_cache.clear()
                 right = right_cache[nxt_id] = {}
+            verb_key = left_ctx.verb_key
+            verb = verb_cache.get(verb_key)
+            if verb is None:
+                verb = verb_cache[verb_key] = {}
+            rvd = rverb[1] if rverb is not None else None
+            rv = rverb_cache.get(rvd)
+            if rv is None:
+                if len(rverb_cache) > CACHE_SIZE:
+                    rverb_cache.clear()
+                rv = rverb_cache[rvd] = {}
+            rnoun = rnouns[i]
+            rn = noun_cache.get(rnoun)
+            if rn is None:
+                if len(noun_cache) > CACHE_SIZE:
+                    noun_cache.clear()
+                rn = noun_cache[rnoun] = {}
             best, best_s = cands[0], None
             for k, cand in enumerate(cands):
                 t = cand.tag
@@ -518,12 +719,20 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
                 b = right.get(t)
                 if b is None:
                     b = right[t] = _star_sum(model, right_features(t, nxt))
-                s = own[k] + ctx[k] + a + b
+                v = verb.get(t)
+                if v is None:
+                    v = verb[t] = _star_sum(model, verb_features(t, verb_key))
+                w = rv.get(t)
+                if w is None:
+                    w = rv[t] = _star_sum(model, right_verb_features(t, rverb))
+                x = rn.get(t)
+                if x is None:
+                    x = rn[t] = _star_sum(model, right_noun_features(t, rnoun))
+                s = own[k] + ctx[k] + a + b + v + w + x
                 if best_s is None or s > best_s:
                     best, best_s = cand, s
             best = prefer_proper_lemma(best, cands, form, i == 0)
-        if is_subject(best):
-            subject = best
+        left_ctx.update(best)
         chosen.append(best)
     return chosen
 

@@ -6,14 +6,16 @@ functions the run-time code uses (`tagger.py`, `ner.py`). Training is reproducib
 date and the held-out figures are written to `models/MANIFEST.json` next to the model.
 
 Corpora:
-- tagger: Universal Dependencies CoNLL-U files with NKJP tags in XPOS (UD Polish PDB and LFG dev). The NKJP 1M
+- tagger: Universal Dependencies CoNLL-U files with NKJP tags in XPOS (UD Polish PDB dev, LFG dev and test, PUD
+  test; never the PDB test file, the benchmark). The NKJP 1M
   IOB file cannot train the disambiguation: its base/ctag columns are one arbitrary Morfeusz reading per token,
   not the corpus's disambiguated one (see `corpora.py`); given to `train_tagger` it only contributes its
   capitalised word forms, from whose Morfeusz readings the unknown-word guesser learns which tags and lemma
   endings names with a given ending have.
 - ner: NKJP 1M in IOB (forms and nested NER labels).
-One sentence in ten (every tenth, before shuffling) is held out to choose the number of epochs and to report a
-held-out figure; the model of the best epoch is kept.
+One sentence in ten (every tenth, before shuffling; for the tagger, of the first CoNLL-U file only, the target
+domain) is held out to choose the number of epochs and to report a held-out figure; the NER model of the best
+epoch is kept, the tagger is then trained anew on everything for that many epochs.
 """
 from __future__ import annotations
 
@@ -214,14 +216,16 @@ def _gold_index(cands: Sequence[Analysis], lemma: str, tag: str) -> int | None:
 
 def _tagger_pass(sents: Sequence[TaggerSentence], model, learner: AveragedPerceptron | None) -> tuple[int, int, int]:
     """One pass (training when `learner` is given); returns (tokens, tags right, lemmas right)."""
-    from kronika.lang.pl.tagger import (candidate_features, candidates, is_subject, prefer_proper_lemma, score,
-                                        token_features)
+    from kronika.lang.pl.tagger import (LeftContext, candidate_features, candidates, prefer_proper_lemma,
+                                        right_nouns, right_verbs, score, token_features, verb_reading)
 
     n = tag_ok = lemma_ok = 0
     weights = learner.weights if learner is not None else model.weights
     for forms, readings, gold in sents:
         chosen: list[Analysis] = []
-        subject: Analysis | None = None
+        left = LeftContext()
+        info = [verb_reading(f, r) for f, r in zip(forms, readings)]
+        rverbs, rnouns = right_verbs(info), right_nouns(info)
         for i in range(len(forms)):
             cands = candidates(forms[i], readings[i], model)
             prev1 = chosen[i - 1] if i > 0 else None
@@ -231,8 +235,8 @@ def _tagger_pass(sents: Sequence[TaggerSentence], model, learner: AveragedPercep
                 best = 0
                 feats, cfs = [], []
             else:
-                feats = token_features(forms, readings, i, prev1, prev2, subject)
-                cfs = [candidate_features(c, prev1, nxt) for c in cands]
+                feats = token_features(forms, readings, i, prev1, prev2, left, rverbs[i])
+                cfs = [candidate_features(c, prev1, nxt, left.verb_key, rverbs[i], rnouns[i]) for c in cands]
                 scores = [score(weights, feats, c, cf) for c, cf in zip(cands, cfs)]
                 best = max(range(len(cands)), key=scores.__getitem__)
             lemma, tag = gold[i]
@@ -253,8 +257,7 @@ def _tagger_pass(sents: Sequence[TaggerSentence], model, learner: AveragedPercep
             elif learner is not None:
                 learner.tick()
             c = cands[best] if learner is not None else prefer_proper_lemma(cands[best], cands, forms[i], i == 0)
-            if is_subject(c):
-                subject = c
+            left.update(c)
             chosen.append(c)
             n += 1
             tag_ok += c.tag == tag
@@ -262,43 +265,63 @@ def _tagger_pass(sents: Sequence[TaggerSentence], model, learner: AveragedPercep
     return n, tag_ok, lemma_ok
 
 
-def train_tagger(corpus: list[Path], output: Path | None = None, seed: int = 13, epochs: int = 8) -> Iterable[str]:
+def train_tagger(corpus: list[Path], output: Path | None = None, seed: int = 13, epochs: int = 8,
+                 hold_every: int = 10, refit: bool = True) -> Iterable[str]:
     """Train the disambiguator on CoNLL-U files (XPOS = NKJP tags); yields progress lines, writes the model (and,
-    for the packaged path, its manifest entry)."""
+    for the packaged path, its manifest entry). Every `hold_every`-th sentence of the first CoNLL-U file (the
+    target domain: UD PDB) is held out to pick the number of epochs; with `refit` the shipped model is then
+    trained anew on all sentences, held-out ones included, for that many epochs (same seed)."""
     from kronika.lang.pl.tagger import TaggerModel
 
     t0 = time.time()
     paths = [Path(p) for p in corpus]
-    sents = _tagger_sentences(paths)
-    held = sents[::10]
-    train = [s for k, s in enumerate(sents) if k % 10]
+    conllu = [p for p in paths if not _is_iob(p)]
+    first, rest = _tagger_sentences(conllu[:1]), _tagger_sentences(conllu[1:])
+    sents = first + rest
+    held = first[::hold_every]
+    train = [s for k, s in enumerate(first) if k % hold_every] + rest
     yield f"tagger: {len(train)} training sentences, {len(held)} held out ({sum(len(s[0]) for s in held)} tokens)"
     if not sents:
         raise ValueError("the tagger needs at least one CoNLL-U file (IOB files only add name forms)")
-    open_tags, lemma_rules, upos, suffix_tags = _learn_tables(train, paths)
-    yield f"guesser: {len(suffix_tags)} name endings, {len(lemma_rules)} lemma rules"
+    tables = _learn_tables(train, paths)
+    yield f"guesser: {len(tables[3])} name endings, {len(tables[1])} lemma rules"
+    best = (-1.0, 0, None)
+    for epoch, model in _tagger_epochs(train, tables, seed, epochs):
+        n, tag_ok, lemma_ok = _tagger_pass(held, model, None)
+        acc = tag_ok / max(n, 1)
+        yield f"epoch {epoch}: held-out tag accuracy {acc:.4f}, lemma {lemma_ok / max(n, 1):.4f} ({time.time() - t0:.0f}s)"
+        if acc > best[0]:
+            best = (acc, epoch, model.weights)
+    acc, epoch, weights = best
+    if refit:
+        tables = _learn_tables(sents, paths)
+        for _, model in _tagger_epochs(sents, tables, seed, epoch):
+            weights = model.weights
+        yield f"refit on all {len(sents)} sentences for {epoch} epochs ({time.time() - t0:.0f}s)"
+    open_tags, lemma_rules, upos, suffix_tags = tables
+    meta = {"seed": seed, "epochs": epoch, "date": _dt.date.today().isoformat(),
+            "training_data": [p.name for p in paths], "training_sha256": sha256_of_files(paths),
+            "held_out_tag_accuracy": round(acc, 4), "features": len(weights), "refit_on_held_out": refit,
+            "held_out": f"every {hold_every}th sentence of {conllu[0].name}"}
+    final = TaggerModel(weights, open_tags, lemma_rules, upos, meta, suffix_tags)
+    yield from _write_model(final.to_bytes(), output, "tagger.bin", meta)
+    yield f"tagger: best epoch {epoch}, held-out tag accuracy {acc:.4f}"
+
+
+def _tagger_epochs(train: Sequence[TaggerSentence], tables: tuple, seed: int, epochs: int):
+    """Yields (epoch, model with the averaged weights so far) after each training epoch."""
+    from kronika.lang.pl.tagger import TaggerModel
+
+    open_tags, lemma_rules, upos, suffix_tags = tables
     model = TaggerModel({}, open_tags, lemma_rules, upos, {}, suffix_tags)
     learner = AveragedPerceptron()
     rng = random.Random(seed)
-    best = (-1.0, 0, None)
     for epoch in range(1, epochs + 1):
         order = list(train)
         rng.shuffle(order)
         _tagger_pass(order, model, learner)
-        model.weights = learner.averaged()
-        n, tag_ok, lemma_ok = _tagger_pass(held, model, None)
-        model.weights = learner.weights
-        acc = tag_ok / max(n, 1)
-        yield f"epoch {epoch}: held-out tag accuracy {acc:.4f}, lemma {lemma_ok / max(n, 1):.4f} ({time.time() - t0:.0f}s)"
-        if acc > best[0]:
-            best = (acc, epoch, learner.averaged())
-    acc, epoch, weights = best
-    meta = {"seed": seed, "epochs": epoch, "date": _dt.date.today().isoformat(),
-            "training_data": [p.name for p in paths], "training_sha256": sha256_of_files(paths),
-            "held_out_tag_accuracy": round(acc, 4), "features": len(weights)}
-    final = TaggerModel(weights, open_tags, lemma_rules, upos, meta, suffix_tags)
-    yield from _write_model(final.to_bytes(), output, "tagger.bin", meta)
-    yield f"tagger: best epoch {epoch}, held-out tag accuracy {acc:.4f}"
+        averaged = TaggerModel(learner.averaged(), open_tags, lemma_rules, upos, {}, suffix_tags)
+        yield epoch, averaged
 
 
 # --- named entities --------------------------------------------------------------------------------------------
