@@ -174,6 +174,10 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
         opener = next((j for j in range(i + 1, hi) if view.clause_of.get(j) == clause + 1), None)
         if opener is not None and doc.tokens[opener].text == "," and opener + 1 < view.end:
             near.append(opener + 1)
+        # a companion is a common word, not part of a name ("Stanów Zjednoczonych" is no "stan")
+        in_names = {k for m in view.mentions if m.kind == "name" for k in range(m.start, m.end)
+                    if doc.tokens[k].text[:1].isupper()}
+        near = [j for j in near if j not in in_names]
         for t in entries:
             companions: list[int] = []
             cues: list[int] = []
@@ -224,14 +228,15 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
             found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues))
     # one trigger per word: the most specific entry, then the one whose companions are nearest
     # a content-word companion ("ambasador") outranks a bare function word ("do") before distance counts
-    found.sort(key=lambda c: (-c.trigger.specificity, -_content_companions(doc, c),
-                              sum(abs(j - c.head) for j in c.companions), c.head))
+    # and a descriptive participle ("sankcji nałożonych na …") yields to the act it describes ("zawieszenie")
+    found.sort(key=lambda c: (-c.trigger.specificity, fr.token_pos(doc.tokens[c.head]) in ("ppas", "pact"),
+                              -_content_companions(doc, c), sum(abs(j - c.head) for j in c.companions), c.head))
     taken: set[int] = set()
     kept: list[Candidate] = []
     for c in found:
         span = {c.head, *c.companions, *c.cues}
-        if c.head in taken or any(j in taken and j not in c.companions and j not in c.cues for j in span):
-            continue
+        if c.head in taken or any(j in taken and j not in c.cues for j in span - {c.head}):
+            continue  # a word serves one trigger: "zawieszenie części sankcji" is not also "ogłosiły … sankcji"
         kept.append(c)
         taken.add(c.head)
         taken.update(c.companions)
@@ -370,6 +375,15 @@ def _date_close(doc, sentence, date_text: str | None, ts: int, te: int) -> bool:
         if hi - lo <= 12 and not any(c in doc.text[lo:hi] for c in ",;:–—-("):
             return True
     return False
+
+
+def _happened_to(doc, view, head: int) -> bool:
+    """"Do zatrzymania Polaków doszło": a noun after "do" with a form of "dojść"/"dochodzić" in its clause."""
+    if head - 1 < view.start or doc.tokens[head - 1].text.lower() != "do":
+        return False
+    clause = view.clause_of.get(head)
+    return any(fr.lemmas(doc.tokens[j]) & {"dojść", "dochodzić"} for j in range(view.start, view.end)
+               if view.clause_of.get(j) == clause)
 
 
 POSSESSIVES = frozenset({"jego", "jej", "ich"})
@@ -587,7 +601,12 @@ class Coder:
                                 rules.append("relative_clause")
                 elif slot.name == "of":
                     if cand.nominal:
-                        g = fr.find_of(doc, view, cand.head, used)
+                        # the genitive after the noun of a transitive act is its object ("zatrzymanie Polaków"),
+                        # unless a preposition marks the object ("poparcie Chin dla Rosji")
+                        objective = any(sl.name == "of_object" for sl in recip_slots) and not any(
+                            fr.find_slot(doc, view, lex, sl, cand.head, clause, used, cand.companions)
+                            for sl in recip_slots if sl.kind == "prep")
+                        g = fr.find_of(doc, view, cand.head, used, genitive=not objective)
                 elif slot.name == "z+inst" and frame.reciprocal:
                     continue
                 else:
@@ -599,9 +618,15 @@ class Coder:
                 partner = fr.find_slot(doc, view, lex, fr.Slot("prep", case="inst", prep="z", name="z+inst"),
                                        cand.head, clause, used, cand.companions)
                 if partner is not None:
-                    extra_actors = partner.entities
                     used.add(id(partner))
-                    rules.append("reciprocal:z+inst")
+                    # talks are held with parties: not with a place ("z Kalmar") nor with an outlet (an interview)
+                    extra_actors = [e for e in partner.entities
+                                    if (etypes.get(e) or {}).get("type") != "location"
+                                    and (etypes.get(e) or {}).get("sector") != "MED"]
+                    if extra_actors:
+                        rules.append("reciprocal:z+inst")
+                    elif t.category == "CONSULT":
+                        return None, None, "talks with a place or an outlet (an interview), not with a party"
             for slot in recip_slots:
                 if recipient_g is not None:
                     break
@@ -679,6 +704,12 @@ class Coder:
                     actors, source = found, "common_noun_antecedent"
             if actors:
                 rules.append(f"actor:{source}")
+        if not actors and not embedded and t.category in lex.authority_acts and (
+                v.passive or v.impersonal or (cand.nominal and _happened_to(doc, view, cand.head))):
+            found = self._authority_of_place(doc, view)
+            if found:
+                actors = [found]
+                rules.append("actor:authority_of_place")
         for e in extra_actors:
             if e not in actors:
                 actors.append(e)
@@ -766,6 +797,26 @@ class Coder:
                     "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
                     "reciprocal": bool(frame.reciprocal) and not t.solo, "embedded_in": None, "merged": []}
         return ev, internal, ""
+
+    def _authority_of_place(self, doc, view) -> str | None:
+        """The country entity of the place a passive state act happens in: the nearest place ("w"/"na" +
+        locative: a location or a country) in the sentence, else in the two sentences before it in the same
+        paragraph; None when the document names no such country as an entity."""
+        para = doc.sentences[view.index].paragraph
+        etypes = {e["id"]: e for e in doc.entities}
+        for k in range(view.index, max(-1, view.index - 3), -1):
+            if k < len(self._views) and doc.sentences[k].paragraph == para:
+                v = self._views[k] if k != view.index else view
+                for g in v.groups:
+                    if g.prep not in ("w", "na") or "loc" not in g.cases:
+                        continue
+                    for e in g.entities:
+                        ent = etypes.get(e) or {}
+                        if ent.get("type") in ("location", "country") and ent.get("country"):
+                            found = _existing_country(doc, ent["country"])
+                            if found:
+                                return found
+        return None
 
     def _nominal_party(self, doc, view, cand: Candidate, last_subject) -> tuple[list[str], str]:
         """The unnamed party of a noun trigger: the speaker of the quote it stands in; after a possessive

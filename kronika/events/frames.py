@@ -567,7 +567,7 @@ def find_slot(doc, view: SentenceView, lex: Lexicon, slot: Slot, head: int, clau
     best, best_key = None, None
     groups = candidate_groups(doc, view, lex)
     if slot.kind == "special" and slot.name == "of_object":
-        targets = set(companions)
+        targets = set(companions) | {head}  # "zatrzymania Polaków", "zamknięcia rosyjskiego konsulatu"
         for g in view.groups:
             if id(g) in used or g.clause != clause:
                 continue
@@ -619,15 +619,17 @@ def find_in_complement(doc, view: SentenceView, lex: Lexicon, span: tuple[int, i
     return None
 
 
-def find_of(doc, view: SentenceView, head: int, used: set[int]) -> Group | None:
-    """The actor of a noun trigger: a country adjective just before it ("rosyjskiej inwazji") or a genitive
-    right after it ("inwazji Rosji", "ataków ukraińskiej armii")."""
+def find_of(doc, view: SentenceView, head: int, used: set[int], genitive: bool = True) -> Group | None:
+    """The actor of a noun trigger: a country adjective just before it ("rosyjskiej inwazji") or, with
+    `genitive`, a genitive right after it ("inwazji Rosji", "ataków ukraińskiej armii")."""
     for g in view.groups:
         if id(g) in used:
             continue
         first = g.mentions[0]
         if first.kind == "adj" and 0 < head - g.end + 1 <= 2 and g.end <= head:
             return g
+        if not genitive:
+            continue
         if head < g.start <= head + 3 and ("gen" in g.cases or first.kind == "adj"):
             between = doc.tokens[head + 1:g.start]
             if all(any_pos(t, ADJ_POS | {"subst"}) and not t.text[:1].isupper() for t in between) and not g.prep:

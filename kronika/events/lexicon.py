@@ -104,6 +104,7 @@ class Lexicon:
     pair_words: frozenset[str] = frozenset()
     pair_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     pair_alone: frozenset[str] = frozenset()
+    authority_acts: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -244,6 +245,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         pair_words=frozenset(str(w).lower() for w in frames.get("pair_words") or ()),
         pair_nouns={str(k): frozenset(_as_list(v)) for k, v in (frames.get("pair_nouns") or {}).items()},
         pair_alone=frozenset(str(w).lower() for w in frames.get("pair_alone") or ()),
+        authority_acts=frozenset(frames.get("authority_acts") or ()),
     )
 
 

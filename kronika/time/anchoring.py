@@ -59,12 +59,21 @@ def _span(trigger: Any) -> tuple[int, int]:
     return int(trigger.start), int(trigger.end)
 
 
+_DEADLINE = re.compile(r"(?:^|\s)(?:do|until|by)\s*$", re.IGNORECASE)
+
+
 def _dated(doc, start: int, end: int) -> list[dict]:
+    """The dated DATE/TIME expressions in [start, end), except deadlines ("do 29 kwietnia 2026 roku"): the day
+    something lasts until is not the day it happened (a range's "do" end is kept: it belongs to its start)."""
     out = []
     for t in doc.timexes:
         if t["type"] in ("DATE", "TIME") and start <= t["start"] and t["end"] <= end:
-            if date_of_value(t["value"])[0] is not None:
-                out.append(t)
+            if date_of_value(t["value"])[0] is None:
+                continue
+            if not t.get("range") and (_DEADLINE.search(doc.text[max(0, t["start"] - 6):t["start"]])
+                                       or t["text"].lower().startswith(("do ", "until ", "by "))):
+                continue
+            out.append(t)
     return out
 
 

@@ -44,3 +44,35 @@ def test_one_country_taking_part_in_an_exercise_is_cooperation():
     ev = events_of(doc, "COOPERATE")
     assert len(ev) == 1
     assert "POL" in keys(doc, ev[0]["actor"])
+
+
+def test_arrest_told_impersonally_has_the_country_of_its_place_as_actor_and_its_genitive_as_target():
+    doc = code("Dwaj Polacy spędzali urlop w Szwecji. Do zatrzymania Polaków doszło w Karlskronie 20 marca.")
+    ev = events_of(doc, "COERCE")
+    assert len(ev) == 1
+    assert keys(doc, ev[0]["actor"]) == {"SWE"}
+    assert keys(doc, ev[0]["recipient"]) == {"POL"}
+    assert "actor:authority_of_place" in ev[0]["rules"]
+
+
+def test_an_accusation_abroad_does_not_take_the_place_as_accuser():
+    doc = code("Administracja prezydenta USA jest oskarżana w Brukseli o uległość wobec Rosji.")
+    assert all("BEL" not in keys(doc, e["actor"]) for e in doc.events)
+
+
+def test_an_interview_with_a_local_station_is_not_talks():
+    doc = code("Prokurator Magnus Larsson przyznał w rozmowie z lokalną stacją radiową z Kalmaru, "
+               "że nie sprawdzono tych informacji.")
+    assert events_of(doc, "CONSULT") == []
+
+
+def test_a_companion_word_is_never_part_of_a_name():
+    doc = code("Rzecznik Stanów Zjednoczonych ogłosił w środę nowe kroki wobec Iranu.")
+    assert events_of(doc, "COERCE") == []
+
+
+def test_an_act_on_a_noun_outranks_the_participle_describing_its_object():
+    doc = code("Stany Zjednoczone ogłosiły w czwartek zawieszenie części sankcji nałożonych na Rosję.")
+    assert events_of(doc, "SANCTION") == []
+    ev = events_of(doc, "CONCEDE")
+    assert len(ev) == 1 and keys(doc, ev[0]["actor"]) == {"USA"}

@@ -64,7 +64,14 @@ def test_a_relative_clause_timex_dates_only_its_own_clause():
     i, span = _trigger(doc, "przyjmuje")
     assert event_date(doc, i, span)["precision"] == "unknown"
     i, span = _trigger(doc, "pozostaną")
-    assert event_date(doc, i, span)["date"] == "2025-12-05"
+    # "do 5 grudnia" is how long they stay, not the day anything happened
+    assert event_date(doc, i, span)["precision"] == "unknown"
+
+
+def test_a_deadline_is_not_the_event_date_but_a_date_in_the_clause_is():
+    doc = analyse("W czwartek USA zawiesiły sankcje, które mają obowiązywać do 29 kwietnia 2026 roku.")
+    i, span = _trigger(doc, "zawiesiły")
+    assert event_date(doc, i, span)["date"] == "2025-12-04"
 
 
 def test_the_scene_setting_timex_dates_the_next_narrated_acts():
