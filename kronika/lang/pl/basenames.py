@@ -7,13 +7,18 @@ Rule (`base_form`; the weights and word lists are data, data/basenames.yaml):
   abbreviations and initials ("św.", "J."), short all-capital acronyms ("FC Barcelony").
 - The head phrase starts at the next word: it is that word and the words after it that stand in the same case —
   adjectives agreeing in number and gender with the head noun, a second proper name after a proper name
-  ("Baracka Obamy", "Volkswagena Golfa"), and a word after "i"/"oraz" right after the head phrase ("Prawa i
+  ("Baracka Obamy", "Volkswagena Golfa"; in a person's name a guessed reading of an unknown word need not
+  agree in gender: a man's surname may decline like a feminine noun, "Piotra Obamy"), and a word after
+  "i"/"oraz" right after the head phrase ("Prawa i
   Sprawiedliwości"). Everything from the first word that does not fit on (a genitive complement "Spraw
   Zagranicznych", a preposition, punctuation) is kept as written.
 - Each word has candidate readings: its Morfeusz readings; for a word Morfeusz does not know, readings guessed
   from its ending (`guess_rules`: "Tabeńskiego" → Tabeński sg:gen:m1, "Obamy" → Obama sg:gen:f) and the word
   itself as an undeclined nominative ("Sarkozy"). Each reading has a cost (`costs`: a plural, a vocative, a
-  common-noun reading of a capitalised word that also has a proper reading, …). Every case of the first word
+  common-noun reading of a capitalised word that also has a proper reading, a reading Morfeusz marks archaic or
+  rare, a surname-only reading of a word that is also a first name's form ("Szymona"), a lemma of foreign
+  spelling when one of Polish spelling fits too ("Jacka": Jacek, not Jack), a place lemma with a rarer ending
+  when the -ów one fits ("Tarnowie": Tarnów), …). Every case of the first word
   gives a hypothesis; each word takes the reading that lets the phrase go on with the least cost; the
   hypothesis with the highest total gain (a word's gain is 1 − its reading's cost) wins, ties going to the
   readings the tagger chose. So "Stanisława Tabeńskiego" is a genitive (Stanisław Tabeński), not the
@@ -66,8 +71,11 @@ class Rules:
     classes: tuple[tuple[str, str], ...]
     costs: dict
     guesses: tuple[GuessRule, ...]
+    place_preferences: tuple[tuple[str, tuple[str, ...]], ...]
+    foreign_spelling: re.Pattern
     generic_heads: frozenset[str]
     class_names: dict
+    marked_labels: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +84,8 @@ def rules() -> Rules:
     text = resources.files("kronika.lang.pl").joinpath("data/basenames.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
     names: set[str] = set()
-    for section in ("name_classes", "name_class_names", "guess_rules", "generic_heads"):
+    for section in ("name_classes", "name_class_names", "guess_rules", "generic_heads", "marked_labels",
+                    "place_lemma_preferences", "foreign_spellings"):
         for item in data[section]:
             if item["name"] in names:
                 raise ValueError(f"basenames.yaml: duplicate rule name {item['name']!r}")
@@ -91,6 +100,9 @@ def rules() -> Rules:
         guesses=tuple(sorted(guesses, key=lambda g: -len(g.ending))),
         generic_heads=frozenset(h["lemma"] for h in data["generic_heads"]),
         class_names={n["class"]: frozenset(n["names"]) for n in data["name_class_names"]},
+        marked_labels=frozenset(m["label"] for m in data["marked_labels"]),
+        place_preferences=tuple((p["prefer"], tuple(p["over"])) for p in data["place_lemma_preferences"]),
+        foreign_spelling=re.compile("|".join(f["letters"] for f in data["foreign_spellings"]), re.IGNORECASE),
     )
 
 
@@ -224,6 +236,17 @@ def _as_written(form: str, cost: float) -> Cand:
     return Cand(Analysis(form, "subst:sg:nom", labels=("as_written",)), cost, True)
 
 
+def _less_likely_place(lemma: str, place_lemmas: set[str]) -> bool:
+    """Whether `lemma` ends in a less likely place-name ending when the same form is also a form of a place
+    with the likelier ending (`place_lemma_preferences`: "Tarnowie" → Tarnów, not Tarnowo or Tarnowa). Not
+    applied to the word's own nominative reading ("Borowa" stays a candidate at its cost)."""
+    for prefer, over in rules().place_preferences:
+        for end in over:
+            if lemma.endswith(end) and lemma[: len(lemma) - len(end)] + prefer in place_lemmas:
+                return True
+    return False
+
+
 def candidates(tok: Token, cls: str) -> list[Cand]:
     """The candidate readings of one word of a name of class `cls`, with their costs."""
     c = rules().costs
@@ -237,6 +260,12 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
             return [_as_written(form, c["as_written_symbol"])]
         return guesses(form, cls) + [_as_written(form, c["as_written"])]
     has_proper = any(r.lemma[:1].isupper() for r in rs)
+    # an organisation's head is mostly a common noun ("Radą", not the name Rado), but a capitalised common name
+    # (an ethnonym: "Anglicy" → Anglik, not anglica) still beats a lower-case reading there
+    has_proper_thing = any(r.lemma[:1].isupper() and set(r.names) == {"nazwa_pospolita"} for r in rs)
+    first_names = {r.lemma for r in rs if "imię" in r.names}
+    place_lemmas = {r.lemma for r in rs if "nazwa_geograficzna" in r.names}
+    native_lemmas = {r.lemma for r in rs if not rules().foreign_spelling.search(r.lemma)}
     fitting = rules().class_names.get(cls, frozenset())
     has_fitting = any(fitting & set(r.names) for r in rs)
     masc_gen_name = any(tag_parts(r.tag)[1:] == ("sg", "gen", "m1") and "imię" in r.names for r in rs)
@@ -246,8 +275,16 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
         pos, num, case, gender = tag_parts(r.tag)
         proper = r.lemma[:1].isupper()
         cost = 0.0
-        if cap and not proper and has_proper and cls in ("person", "place", ""):
+        if cap and not proper and (has_proper and cls in ("person", "place", "") or has_proper_thing and cls == "org"):
             cost += c["common_when_proper_exists"]
+        if cls == "place" and r.lemma != form and _less_likely_place(r.lemma, place_lemmas):
+            cost += c["less_likely_place_lemma"]
+        if cap and proper and native_lemmas - {r.lemma} and rules().foreign_spelling.search(r.lemma):
+            cost += c["foreign_spelling_when_native_exists"]
+        if rules().marked_labels & set(r.labels):
+            cost += c["marked_reading"]
+        if cls == "person" and "nazwisko" in r.names and "imię" not in r.names and first_names:
+            cost += c["surname_homograph_of_first_name"]
         if cap and pos in ADJECTIVAL and has_proper_noun and cls in ("place", "person", "org"):
             cost += c["adjective_when_proper_noun_exists"]
         if num == "pl":
@@ -365,7 +402,10 @@ def _step(st: _State, k: int, x: Cand, case: str, cls: str) -> _State | None:
         prev = st.prev
         if not (x.proper and prev is not None and prev.proper and tag_parts(prev.reading.tag)[0] in NOMINAL):
             return None
-        if not _agrees(x.reading, st.num, st.gender, loose=cls == "person"):
+        # in a person's name an unknown surname may be a man's name declining like a feminine noun
+        # ("Baracka Obamy"): a guessed reading agrees in case and number only
+        free = cls == "person" and "guessed" in x.reading.labels
+        if not _agrees(x.reading, st.num, "" if free else st.gender, loose=cls == "person"):
             return None
     elif not _agrees(x.reading, st.num, st.gender):
         return None

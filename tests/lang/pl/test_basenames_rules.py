@@ -53,6 +53,25 @@ def _tokens(name: str) -> list[Token]:
         # unknown one-word names: guessed from the ending
         ("Pąkowskiego", "persName", "Pąkowski"),
         ("Kimem", "persName", "Kim"),
+        # a foreign name in -e declines like an adjective without its -e
+        ("Frunzego", "persName", "Frunze"),
+        # names in a person's name agree in case: an unknown surname after a genitive first name is a genitive,
+        # a man's surname may decline like a feminine noun, a foreign first name may not decline at all
+        ("Piotra Obamy", "persName", "Piotr Obama"),
+        ("Mike Tannera", "persName", "Mike Tanner"),
+        # a surname-only homograph of a first name's form loses to the first name
+        ("Szymona", "persName_forename", "Szymon"),
+        # a lemma in Polish spelling beats a foreign homograph (Jacek, not Jack)
+        ("Jacka Kowalskiego", "persName", "Jacek Kowalski"),
+        # an ethnonym beats a lower-case common noun in an organisation-like group name, an archaic reading
+        # loses to a current one
+        ("Anglicy", "nam_org_nation", "Anglik"),
+        ("Amerykanie", "nam_org_nation", "Amerykanin"),
+        # a place form fitting -ów, -owo and -owa lemmas: the commonest -ów
+        ("Tarnowie", "placeName_settlement", "Tarnów"),
+        ("Wilanowie", "placeName_settlement", "Wilanów"),
+        # ... but a place's own nominative is not pushed aside by that preference
+        ("Borowa", "placeName", "Borowa"),
     ],
 )
 def test_base_forms_from_readings(name, type, expected):
