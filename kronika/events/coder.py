@@ -13,7 +13,7 @@ from functools import lru_cache
 from kronika.events import frames as fr
 from kronika.events.lexicon import Lexicon, Trigger, load_lexicon
 from kronika.events.ontology import ontology
-from kronika.events.recipients import load_anaphora, recover_recipient, recover_subject
+from kronika.events.recipients import _earlier_groups, load_anaphora, recover_recipient, recover_subject
 
 WINDOW = 6
 FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
@@ -377,6 +377,13 @@ def _date_close(doc, sentence, date_text: str | None, ts: int, te: int) -> bool:
     return False
 
 
+def _with_auxiliary(doc, view, head: int) -> bool:
+    """A passive participle told as an act ("zostali zwolnieni", "był ewakuowany"), not a description
+    ("w kolonii o zaostrzonym rygorze"): "być"/"zostać" within three words before it."""
+    return any(fr.lemmas(doc.tokens[j]) & {"być", "zostać", "zostawać"}
+               for j in range(max(view.start, head - 3), head))
+
+
 def _happened_to(doc, view, head: int) -> bool:
     """"Do zatrzymania Polaków doszło": a noun after "do" with a form of "dojść"/"dochodzić" in its clause."""
     if head - 1 < view.start or doc.tokens[head - 1].text.lower() != "do":
@@ -561,6 +568,8 @@ class Coder:
             if agent is not None:
                 used.add(id(agent))
                 actor_source = "agent"
+            if patient is None and v.passive:
+                patient = self._pronoun_patient(doc, view, cand.head)
             if patient is not None and "acc" in {s.name for s in frame.recipient} | {"acc"}:
                 recipient_g = patient
                 used.add(id(patient))
@@ -705,7 +714,8 @@ class Coder:
             if actors:
                 rules.append(f"actor:{source}")
         if not actors and not embedded and t.category in lex.authority_acts and (
-                v.passive or v.impersonal or (cand.nominal and _happened_to(doc, view, cand.head))):
+                (v.passive and _with_auxiliary(doc, view, cand.head)) or v.impersonal
+                or (cand.nominal and _happened_to(doc, view, cand.head))):
             found = self._authority_of_place(doc, view)
             if found:
                 actors = [found]
@@ -798,14 +808,33 @@ class Coder:
                     "reciprocal": bool(frame.reciprocal) and not t.solo, "embedded_in": None, "merged": []}
         return ev, internal, ""
 
+    def _pronoun_patient(self, doc, view, head: int) -> fr.Group | None:
+        """The antecedent of the nominative pronoun subject of a passive ("dzień później zostali oni zwolnieni"):
+        the latest group before it, in this or the two sentences before, of the pronoun's number and (virile
+        or not) gender, attributes included ("Do zatrzymania Polaków doszło …")."""
+        for j in range(max(view.start, head - 3), min(view.end, head + 2)):
+            pro = next((a for a in doc.tokens[j].analyses if a.pos == "ppron3" and "nom" in fr._cases(a.tag)), None)
+            if pro is None:
+                continue
+            nums, gens = fr._numbers(pro.tag), fr._genders(pro.tag)
+            for g in _earlier_groups(self._views, view, j, 2):
+                if g.prep or (nums and g.numbers and not (g.numbers & nums)):
+                    continue
+                if gens and g.genders and not (g.genders & gens):
+                    continue
+                return g
+            return None
+        return None
+
     def _authority_of_place(self, doc, view) -> str | None:
         """The country entity of the place a passive state act happens in: the nearest place ("w"/"na" +
         locative: a location or a country) in the sentence, else in the two sentences before it in the same
-        paragraph; None when the document names no such country as an entity."""
+        paragraph, else the latest one named before; None when the document names no such country as an entity."""
         para = doc.sentences[view.index].paragraph
         etypes = {e["id"]: e for e in doc.entities}
-        for k in range(view.index, max(-1, view.index - 3), -1):
-            if k < len(self._views) and doc.sentences[k].paragraph == para:
+        near = [k for k in range(view.index, max(-1, view.index - 3), -1) if doc.sentences[k].paragraph == para]
+        for k in near + [k for k in range(view.index - 1, -1, -1) if k not in near]:
+            if k <= view.index and k < len(self._views) + 1:
                 v = self._views[k] if k != view.index else view
                 for g in v.groups:
                     if g.prep not in ("w", "na") or "loc" not in g.cases:

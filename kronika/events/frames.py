@@ -682,9 +682,7 @@ def infinitive_object_owner(doc, view: SentenceView, head: int, clause: int, use
             return None
         between = doc.tokens[k + 1:g.start]
         if len(between) <= 4 and all(t.kind == "word" and not t.text[:1].isupper()
-                                     and any_pos(t, NOMINAL_POS | ADJ_POS)
-                                     and not any_pos(t, FINITE_POS | {"prep", "conj", "comp", "inf"})
-                                     for t in between):
+                                     and token_pos(t) in NOMINAL_POS | ADJ_POS for t in between):
             return g
         return None
     return None
@@ -713,8 +711,7 @@ def prep_owner(doc, view: SentenceView, slot: Slot, head: int, clause: int, used
                                              if a.pos in NOMINAL_POS | ADJ_POS):
                     return g
                 break
-            if t.kind != "word" or t.text[:1].isupper() or not any_pos(t, NOMINAL_POS | ADJ_POS | {"qub"}) or \
-                    any_pos(t, FINITE_POS | {"prep", "conj", "comp", "inf"}):
+            if t.kind != "word" or t.text[:1].isupper() or token_pos(t) not in NOMINAL_POS | ADJ_POS | {"qub"}:
                 break
             j -= 1
             words += 1

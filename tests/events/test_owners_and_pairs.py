@@ -76,3 +76,17 @@ def test_an_act_on_a_noun_outranks_the_participle_describing_its_object():
     assert events_of(doc, "SANCTION") == []
     ev = events_of(doc, "CONCEDE")
     assert len(ev) == 1 and keys(doc, ev[0]["actor"]) == {"USA"}
+
+
+def test_release_told_in_the_passive_takes_the_pronouns_antecedent_and_the_place_named_before():
+    doc = code("Dwaj Łotysze spędzali wakacje w Estonii. Do zatrzymania Łotyszy doszło 3 maja, "
+               "dzień później zostali oni zwolnieni z aresztu.")
+    ev = events_of(doc, "RETREAT")
+    assert len(ev) == 1
+    assert keys(doc, ev[0]["actor"]) == {"EST"}
+    assert keys(doc, ev[0]["recipient"]) == {"LVA"}
+
+
+def test_a_participle_describing_a_prison_regime_is_no_act():
+    doc = code("Dziennikarz odbywał karę w Rosji, w kolonii o zaostrzonym rygorze.")
+    assert events_of(doc, "COERCE") == []
