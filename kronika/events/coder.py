@@ -377,11 +377,23 @@ def _date_close(doc, sentence, date_text: str | None, ts: int, te: int) -> bool:
     return False
 
 
-def _with_auxiliary(doc, view, head: int) -> bool:
-    """A passive participle told as an act ("zostali zwolnieni", "był ewakuowany"), not a description
-    ("w kolonii o zaostrzonym rygorze"): "być"/"zostać" within three words before it."""
-    return any(fr.lemmas(doc.tokens[j]) & {"być", "zostać", "zostawać"}
-               for j in range(max(view.start, head - 3), head))
+def _modified_group(doc, view, head: int):
+    """The noun phrase a postposed participle describes, its patient: "Gershkovicha, skazanego 19 lipca" → the
+    group ending right before the participle (or before the comma in front of it)."""
+    end = head - 1 if head - 1 >= view.start and doc.tokens[head - 1].text == "," else head
+    for g in view.groups:
+        if g.end == end and not g.prep:
+            return g
+    return None
+
+
+def _told_as_act(doc, view, head: int) -> bool:
+    """A passive participle told as an act ("zostali zwolnieni", "Gershkovicha, skazanego 19 lipca na 16 lat"),
+    not a description of the noun after it ("w kolonii o zaostrzonym rygorze"): "być"/"zostać" within three
+    words before it, or no noun or adjective right after it."""
+    if any(fr.lemmas(doc.tokens[j]) & {"być", "zostać", "zostawać"} for j in range(max(view.start, head - 3), head)):
+        return True
+    return head + 1 >= view.end or fr.token_pos(doc.tokens[head + 1]) not in fr.NOMINAL_POS | {"adj"}
 
 
 def _happened_to(doc, view, head: int) -> bool:
@@ -560,7 +572,9 @@ class Coder:
             agent = fr.find_slot(doc, view, lex, fr.Slot("special", name="agent"), cand.head, clause, used, cand.companions)
             patient = None
             if v.passive:
-                patient = fr.find_subject(doc, view, lex, cand.head, v, clause, avoid_acc=False)
+                # "Rico Kriegera, skazanego wcześniej": a participle after a comma describes the noun before it
+                patient = _modified_group(doc, view, cand.head) if doc.tokens[cand.head - 1].text == "," else None
+                patient = patient or fr.find_subject(doc, view, lex, cand.head, v, clause, avoid_acc=False)
             if patient is None:
                 patient = fr.find_slot(doc, view, lex, fr.Slot("case", case="acc", name="acc"), cand.head, clause,
                                        used, cand.companions)
@@ -713,8 +727,8 @@ class Coder:
                     actors, source = found, "common_noun_antecedent"
             if actors:
                 rules.append(f"actor:{source}")
-        if not actors and not embedded and t.category in lex.authority_acts and (
-                (v.passive and _with_auxiliary(doc, view, cand.head)) or v.impersonal
+        if not actors and not embedded and t.authority and (
+                (v.passive and _told_as_act(doc, view, cand.head)) or v.impersonal
                 or (cand.nominal and _happened_to(doc, view, cand.head))):
             found = self._authority_of_place(doc, view)
             if found:
@@ -828,20 +842,33 @@ class Coder:
 
     def _authority_of_place(self, doc, view) -> str | None:
         """The country entity of the place a passive state act happens in: the nearest place ("w"/"na" +
-        locative: a location or a country) in the sentence, else in the two sentences before it in the same
-        paragraph, else the latest one named before; None when the document names no such country as an entity."""
+        locative: a location or a country) in the sentence, else the state of the sentence's subject, else a place
+        in the two sentences before it in the same paragraph, else the latest one named before; None when the
+        document names no such country as an entity."""
         para = doc.sentences[view.index].paragraph
         etypes = {e["id"]: e for e in doc.entities}
         near = [k for k in range(view.index, max(-1, view.index - 3), -1) if doc.sentences[k].paragraph == para]
-        for k in near + [k for k in range(view.index - 1, -1, -1) if k not in near]:
-            if k <= view.index and k < len(self._views) + 1:
-                v = self._views[k] if k != view.index else view
+        for n, k in enumerate(near + [k for k in range(view.index - 1, -1, -1) if k not in near]):
+            v = self._views[k] if k != view.index else view
+            for g in v.groups:
+                if g.prep not in ("w", "na") or "loc" not in g.cases:
+                    continue
+                for e in g.entities:
+                    ent = etypes.get(e) or {}
+                    if ent.get("type") in ("location", "country") and ent.get("country"):
+                        found = _existing_country(doc, ent["country"])
+                        if found:
+                            return found
+            if n == 0:
+                # no place in the sentence: the state whose leader or organ is its subject ("Łukaszenka ułaskawił
+                # Kriegera, skazanego wcześniej …")
                 for g in v.groups:
-                    if g.prep not in ("w", "na") or "loc" not in g.cases:
+                    if g.prep or g.attribute or "nom" not in g.cases:
                         continue
                     for e in g.entities:
                         ent = etypes.get(e) or {}
-                        if ent.get("type") in ("location", "country") and ent.get("country"):
+                        if ent.get("type") in ("person", "country", "organization") and ent.get("country") and \
+                                ent.get("sector") != "MED":
                             found = _existing_country(doc, ent["country"])
                             if found:
                                 return found

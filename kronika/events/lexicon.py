@@ -15,7 +15,7 @@ import yaml
 from kronika.events.ontology import ontology
 
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
-                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo"}
+                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note"}
 ROLES = ("actor", "recipient")
 CASES = {"nom", "gen", "dat", "acc", "inst", "loc"}
@@ -82,6 +82,7 @@ class Trigger:
     not_after: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
     solo: bool = False
+    authority: bool = False
 
     @property
     def specificity(self) -> int:
@@ -104,7 +105,6 @@ class Lexicon:
     pair_words: frozenset[str] = frozenset()
     pair_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     pair_alone: frozenset[str] = frozenset()
-    authority_acts: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -232,6 +232,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             not_after=frozenset(str(w).lower() for w in _as_list(t.get("not_after"))),
             not_with=frozenset(_as_list(t.get("not_with"))),
             solo=bool(t.get("solo")),
+            authority=bool(t.get("authority")),
         ))
     cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}
@@ -245,7 +246,6 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         pair_words=frozenset(str(w).lower() for w in frames.get("pair_words") or ()),
         pair_nouns={str(k): frozenset(_as_list(v)) for k, v in (frames.get("pair_nouns") or {}).items()},
         pair_alone=frozenset(str(w).lower() for w in frames.get("pair_alone") or ()),
-        authority_acts=frozenset(frames.get("authority_acts") or ()),
     )
 
 

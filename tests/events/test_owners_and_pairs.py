@@ -90,3 +90,21 @@ def test_release_told_in_the_passive_takes_the_pronouns_antecedent_and_the_place
 def test_a_participle_describing_a_prison_regime_is_no_act():
     doc = code("Dziennikarz odbywał karę w Rosji, w kolonii o zaostrzonym rygorze.")
     assert events_of(doc, "COERCE") == []
+
+
+def test_a_postposed_participle_describes_the_noun_before_it_and_the_subjects_state_convicted():
+    doc = code("Prezydent Białorusi Alaksandr Łukaszenka ułaskawił we wtorek obywatela Niemiec Rico Kriegera, "
+               "skazanego wcześniej na karę śmierci.")
+    ev = events_of(doc, "SANCTION")
+    assert len(ev) == 1
+    assert keys(doc, ev[0]["actor"]) == {"BLR"}
+    assert "Alexander Lukashenko" not in {e["name"] for e in doc.entities if e["id"] in ev[0]["recipient"]}
+
+
+def test_authority_is_an_entry_property_not_a_category():
+    from kronika.events.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    flagged = {t.name for t in lex.triggers if t.authority}
+    assert {"aresztowac", "skazac", "zwolnic_z_aresztu"} <= flagged
+    assert "odciac_dostawy" not in flagged  # cutting supplies aims across a border
