@@ -232,15 +232,19 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
     found.sort(key=lambda c: (-c.trigger.specificity, fr.token_pos(doc.tokens[c.head]) in ("ppas", "pact"),
                               -_content_companions(doc, c), sum(abs(j - c.head) for j in c.companions), c.head))
     taken: set[int] = set()
+    companions_taken: set[int] = set()
     kept: list[Candidate] = []
     for c in found:
         span = {c.head, *c.companions, *c.cues}
-        if c.head in taken or any(j in taken and j not in c.cues for j in span - {c.head}):
-            continue  # a word serves one trigger: "zawieszenie części sankcji" is not also "ogłosiły … sankcji"
+        if c.head in taken or any(j in taken and j not in c.companions and j not in c.cues for j in span):
+            continue
+        if any(j in companions_taken for j in c.companions):
+            continue  # a companion serves one trigger: "zawieszenie części sankcji" is not also "ogłosiły … sankcji"
         kept.append(c)
         taken.add(c.head)
         taken.update(c.companions)
         taken.update(c.cues)
+        companions_taken.update(c.companions)
     # a companion word cannot head another trigger of its own
     kept = [c for c in kept if not any(c.head in o.companions or c.head in o.cues for o in kept if o is not c)]
     kept.sort(key=lambda c: c.head)
@@ -568,6 +572,9 @@ class Coder:
         if embedded:
             actor_slots = ()
         recip_slots = frame.nominal_recipient if cand.nominal else frame.recipient
+        if cand.nominal and fr.token_pos(doc.tokens[cand.head]) != "ger":
+            # a bare noun takes no dative: in "podziękował Unii za sankcje" the dative is the verb's
+            recip_slots = tuple(sl for sl in recip_slots if not (sl.kind == "case" and sl.case == "dat"))
         if v.passive or v.impersonal:
             agent = fr.find_slot(doc, view, lex, fr.Slot("special", name="agent"), cand.head, clause, used, cand.companions)
             patient = None

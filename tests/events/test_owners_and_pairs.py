@@ -108,3 +108,18 @@ def test_authority_is_an_entry_property_not_a_category():
     flagged = {t.name for t in lex.triggers if t.authority}
     assert {"aresztowac", "skazac", "zwolnic_z_aresztu"} <= flagged
     assert "odciac_dostawy" not in flagged  # cutting supplies aims across a border
+
+
+def test_a_gerund_takes_a_dative_recipient_but_a_bare_noun_does_not():
+    doc = code("Biały Dom zarządził wstrzymanie wydawania wiz Afgańczykom.")
+    ev = events_of(doc, "COERCE")
+    assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"AFG"}
+    doc = code("Prezydent Ukrainy Wołodymyr Zełenski podziękował Unii Europejskiej za nowe sankcje.")
+    assert events_of(doc, "SANCTION") == []
+
+
+def test_a_verb_keeps_its_companion_when_the_companion_heads_a_phrase_of_its_own():
+    doc = code("Od początku wojny Stany Zjednoczone przekazały Ukrainie pomoc wojskową.")
+    ev = events_of(doc, "AID")
+    assert len(ev) == 1
+    assert keys(doc, ev[0]["actor"]) == {"USA"} and keys(doc, ev[0]["recipient"]) == {"UKR"}
