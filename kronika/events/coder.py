@@ -117,9 +117,12 @@ def _mention_maps(doc, adj_tokens: dict[str, list]):
             covered.update(range(i, j))
     adjs: dict[int, tuple[str, frozenset, frozenset]] = {}
     table = _adjective_countries()
+    spans = sorted((t["start"], t["end"]) for t in doc.timexes or [])
     for i, tok in enumerate(doc.tokens):
         if i in covered or tok.kind != "word":
             continue
+        if any(a <= tok.start < b for a, b in spans) or (i > 0 and "czas" in fr.lemmas(doc.tokens[i - 1])):
+            continue  # "nocą z piątku na sobotę czasu polskiego": the clock's country acts in nothing
         readings = [a for a in tok.analyses if a.pos == "adj" and a.lemma.lower() in table]
         if not readings:
             continue
@@ -594,6 +597,17 @@ class Coder:
             if patient is not None and "acc" in {s.name for s in frame.recipient} | {"acc"}:
                 recipient_g = patient
                 used.add(id(patient))
+            if recipient_g is None:
+                # prepositional slots hold in the passive too: "sankcje nałożone na Rosję", "granica z Białorusią
+                # zostanie zamknięta"
+                for slot in frame.recipient:
+                    if slot.kind == "prep" and slot.prep != "przez":
+                        g = fr.find_slot(doc, view, lex, slot, cand.head, clause, used, cand.companions)
+                        if g is not None:
+                            recipient_g = g
+                            used.add(id(g))
+                            rules.append(f"recipient:{slot.name}")
+                            break
             rules.append("passive" if v.passive else "impersonal")
             if actor_g is None:
                 # the doer of a passive is often the authority of the place: "do MSZ wezwano"

@@ -123,3 +123,21 @@ def test_a_verb_keeps_its_companion_when_the_companion_heads_a_phrase_of_its_own
     ev = events_of(doc, "AID")
     assert len(ev) == 1
     assert keys(doc, ev[0]["actor"]) == {"USA"} and keys(doc, ev[0]["recipient"]) == {"UKR"}
+
+
+def test_passive_keeps_prepositional_recipients_and_a_border_is_closed_with_someone():
+    doc = code("Premier Donald Tusk zapowiedział, że od piątku granica z Białorusią zostanie zamknięta.")
+    ev = events_of(doc, "COERCE")
+    assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"BLR"}
+
+
+def test_readiness_for_talks_with_someone_names_the_partner():
+    doc = code("Ministerstwo Obrony Rosji zadeklarowało gotowość do konsultacji z polskim resortem obrony.")
+    ev = events_of(doc, "AGREE")
+    assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"POL"}
+
+
+def test_a_country_adjective_inside_a_time_expression_is_no_party():
+    doc = code("W piątek wieczorem czasu polskiego Emmanuel Macron zadzwonił do kanclerza Niemiec.")
+    ev = events_of(doc, "CONSULT")
+    assert len(ev) == 1 and "POL" not in keys(doc, ev[0]["recipient"])
