@@ -412,6 +412,11 @@ def _happened_to(doc, view, head: int) -> bool:
                if view.clause_of.get(j) == clause)
 
 
+def _after_reflexive_possessive(doc, view, head: int) -> bool:
+    """"swojej obietnicy", "swoje wojska": a form of "swój" right before the noun (one adjective between)."""
+    return any("swój" in fr.lemmas(doc.tokens[j]) for j in range(max(view.start, head - 2), head))
+
+
 POSSESSIVES = frozenset({"jego", "jej", "ich"})
 
 
@@ -486,6 +491,39 @@ def _accusers_of(actors: list[str], etypes: dict, history: list[dict], sentence:
     return []
 
 
+def _place_role_groups(doc, view: fr.SentenceView, lex, etypes: dict, adj_tokens: dict[str, list]) -> None:
+    """Adds a group for each organ named by its seat ("władze w Kinszasie", "Parlament w Budapeszcie", "rząd
+    w Kijowie"): a role noun right before "w" + a place of a known country stands for that country, in the
+    role noun's case (the country's entity, or one made from the place's words when the text names none)."""
+    for g in list(view.groups):
+        if g.prep != "w" or "loc" not in g.cases or g.start - 2 < view.start:
+            continue
+        j = g.start - 2
+        noun = doc.tokens[j]
+        if doc.tokens[j + 1].text.lower() != "w" or not ({x.lower() for x in fr.lemmas(noun)} & lex.seat_nouns):
+            continue
+        if j > view.start and fr.any_pos(doc.tokens[j - 1], {"adj"}) and not doc.tokens[j - 1].text[:1].isupper():
+            continue  # "rosyjskie władze w Kijowie" are not Ukraine's
+        if noun.text[:1].isupper() and j != view.start:
+            continue
+        place = etypes.get(g.mentions[0].entity) or {}
+        code = place.get("country")
+        if place.get("type") not in ("location", "country") or not code:
+            continue  # (a capital may already stand for its country: "w Kijowie" → Ukraine)
+        eid = _existing_country(doc, code) or f"{ADJ_PREFIX}{code}"
+        if eid.startswith(ADJ_PREFIX):
+            adj_tokens.setdefault(eid, []).extend(doc.tokens[g.start:g.end])
+        readings = [a for a in noun.analyses if a.pos in fr.NOMINAL_POS]
+        cases = frozenset(c for a in readings for c in fr._cases(a.tag)) or fr.ALL_CASES
+        numbers = frozenset(n for a in readings for n in fr._numbers(a.tag)) or frozenset({"sg", "pl"})
+        prep, pcases = fr._governing_prep(doc, j, view.start, view.clause_of, role_words=lex.role_heads)
+        if prep:
+            cases = frozenset(cases & pcases) or frozenset(pcases - {"adjacent"})
+        m = fr.Mention(eid, j, g.end, cases, numbers, True, "name", prep=prep, clause=view.clause_of.get(j, 0))
+        view.groups[view.groups.index(g)] = fr.Group([m], cases, numbers, prep, False, m.clause, j, g.end, True,
+                                                     via="seat")
+
+
 class Coder:
     """Codes one document at a time with a lexicon (the shipped Polish one by default)."""
 
@@ -511,6 +549,7 @@ class Coder:
         last_paragraph = None
         for si in range(len(doc.sentences)):
             view = fr.build_view(doc, si, self.lex, by_token, adjs)
+            _place_role_groups(doc, view, self.lex, etypes, adj_tokens)
             views.append(view)
             para = doc.sentences[si].paragraph
             if para != last_paragraph and si > 0 and doc.sentences[si - 1].paragraph != para:
@@ -623,6 +662,12 @@ class Coder:
                 if agent is not None:
                     actor_g, actor_source = agent, "agent"
                     used.add(id(agent))
+            if cand.nominal and actor_g is None and _after_reflexive_possessive(doc, view, cand.head):
+                # "nie zrealizowały swojej obietnicy": the owner of "swój" is the clause's subject
+                actor_g = _clause_subject(doc, view, lex, clause)
+                if actor_g is not None:
+                    actor_source = "swój"
+                    used.add(id(actor_g))
             for slot in actor_slots:
                 if actor_g is not None:
                     break
@@ -647,7 +692,7 @@ class Coder:
                     if cand.nominal:
                         # the genitive after the noun of a transitive act is its object ("zatrzymanie Polaków"),
                         # unless a preposition marks the object ("poparcie Chin dla Rosji")
-                        objective = any(sl.name == "of_object" for sl in recip_slots) and not any(
+                        objective = frame.objective_genitive and not any(
                             fr.find_slot(doc, view, lex, sl, cand.head, clause, used, cand.companions)
                             for sl in recip_slots if sl.kind == "prep")
                         g = fr.find_of(doc, view, cand.head, used, genitive=not objective)

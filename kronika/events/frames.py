@@ -158,11 +158,14 @@ def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[st
     proper_sets: list[set[str]] = []
     all_sets: list[set[str]] = []
     numbers: set[str] = set()
-    first = doc.tokens[i0]
-    if person and first.text[:1].islower():
-        # a person named by a role phrase ("premiera Indii", "szefową MSZ") is in the case of its role noun
-        heads = [a for a in first.analyses if a.pos in NOMINAL_POS]
-        hc = {c for a in heads for c in _cases(a.tag)}
+    if person and doc.tokens[i0].text[:1].islower():
+        # a person named by a role phrase ("premiera Indii", "rosyjskiego przywódcę") is in the case of its
+        # role noun, the first lowercase noun of the phrase
+        head = next((t for t in doc.tokens[i0:i1] if t.text[:1].islower() and token_pos(t) in NOMINAL_POS), None)
+        hc = {c for a in (head.analyses if head is not None else ()) if a.pos in NOMINAL_POS for c in _cases(a.tag)}
+        chosen = head.chosen if head is not None else None
+        if chosen is not None and chosen.pos in NOMINAL_POS and _cases(chosen.tag):
+            hc = _cases(chosen.tag) | (hc if len(hc) <= 2 else set())
         if hc:
             return frozenset(hc), frozenset({"sg"}), hc != set(ALL_CASES)
     for tok in doc.tokens[i0:i1]:
@@ -575,6 +578,8 @@ def find_slot(doc, view: SentenceView, lex: Lexicon, slot: Slot, head: int, clau
             if (first.kind == "adj" and first.end in targets) or (g.attribute and g.start - 1 in targets) or (
                     g.attribute and any(t < g.start and g.start - t <= 3 for t in targets)):
                 return g
+            if g.start - 1 in targets and not g.prep and not g.known_case:
+                return g  # an indeclinable name after its noun: "członkiem NATO"
         return None
     if slot.kind == "special" and slot.name == "agent":
         slot = Slot("prep", case="acc", prep="przez", name="przez+acc")

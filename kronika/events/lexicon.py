@@ -16,7 +16,8 @@ from kronika.events.ontology import ontology
 
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
                 "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority"}
-FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note"}
+FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note",
+              "objective_genitive"}
 ROLES = ("actor", "recipient")
 CASES = {"nom", "gen", "dat", "acc", "inst", "loc"}
 SPECIAL_SLOTS = {"subj", "of", "of_object", "agent", "acc_owner", "inf_owner", "complement_subject",
@@ -60,6 +61,7 @@ class Frame:
     nominal_recipient: tuple[Slot, ...]
     reciprocal: bool = False
     embeds: Slot | None = None
+    objective_genitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +107,7 @@ class Lexicon:
     pair_words: frozenset[str] = frozenset()
     pair_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     pair_alone: frozenset[str] = frozenset()
+    seat_nouns: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -216,7 +219,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         nominal_recipient = _slots(f["nominal_recipient"]) if "nominal_recipient" in f else recipient
         embeds = Slot.parse(f["embeds"]) if f.get("embeds") else None
         built_frames[name] = Frame(name, actor, recipient, nominal_actor, nominal_recipient,
-                                   bool(f.get("reciprocal")), embeds)
+                                   bool(f.get("reciprocal")), embeds, bool(f.get("objective_genitive")))
     built = []
     for t in triggers["triggers"]:
         built.append(Trigger(
@@ -246,6 +249,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         pair_words=frozenset(str(w).lower() for w in frames.get("pair_words") or ()),
         pair_nouns={str(k): frozenset(_as_list(v)) for k, v in (frames.get("pair_nouns") or {}).items()},
         pair_alone=frozenset(str(w).lower() for w in frames.get("pair_alone") or ()),
+        seat_nouns=frozenset(str(w).lower() for w in frames.get("seat_nouns") or ()),
     )
 
 

@@ -130,15 +130,18 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
         if pro is not None:
             nums = fr._numbers(pro.tag)
             gens = fr._genders(pro.tag)
-            for g in _earlier_groups(views, view, head, rules.reach):
-                if g.prep or g.attribute or (g.known_case and "nom" not in g.cases):
-                    continue  # a pronoun takes up an earlier subject, not an oblique phrase
-                ents = [e for e in g.entities if _outside(e, side, etypes)]
-                if not ents or (g.numbers and nums and not (g.numbers & nums) and len(g.entities) == 1):
-                    continue
-                if "sg" in nums and g.genders and gens and not (g.genders & gens):
-                    continue
-                return ents, "recipient:pronoun_antecedent"
+            # a pronoun takes up an earlier subject rather than an oblique phrase; when no subject fits, the
+            # person just named in this sentence ("zadzwonił do premiera Izraela i zapewnił go o wsparciu")
+            for oblique_too in (False, True):
+                for g in _earlier_groups(views, view, head, rules.reach if not oblique_too else 0):
+                    if not oblique_too and (g.prep or g.attribute or (g.known_case and "nom" not in g.cases)):
+                        continue
+                    ents = [e for e in g.entities if _outside(e, side, etypes)]
+                    if not ents or (g.numbers and nums and not (g.numbers & nums) and len(g.entities) == 1):
+                        continue
+                    if "sg" in nums and g.genders and gens and not (g.genders & gens):
+                        continue
+                    return ents, "recipient:pronoun_antecedent"
             return None
         lem = fr.lemmas(tok)
         if lem & rules.membership_nouns:

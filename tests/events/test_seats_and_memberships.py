@@ -1,0 +1,46 @@
+"""Organs named by their seat, joining an organisation, declared support, and pronouns and role phrases as
+parties. Sentences of our own."""
+from __future__ import annotations
+
+from tests.events.helpers import code, events_of, keys
+
+
+def test_an_organ_named_by_its_seat_stands_for_the_seats_country():
+    doc = code("Parlament w Budapeszcie ratyfikował akcesję Szwecji 26 lutego.")
+    ev = events_of(doc, "SUPPORT")
+    assert len(ev) == 1
+    assert keys(doc, ev[0]["actor"]) == {"HUN"} and keys(doc, ev[0]["recipient"]) == {"SWE"}
+    assert any("seat" in r for r in ev[0]["rules"])
+
+
+def test_a_person_noun_before_a_place_is_no_seat():
+    doc = code("To pierwsza wizyta amerykańskiego przywódcy w Ukrainie od początku wojny.")
+    ev = events_of(doc, "CONSULT")
+    assert len(ev) == 1
+    assert keys(doc, ev[0]["actor"]) == {"USA"} and keys(doc, ev[0]["recipient"]) == {"UKR"}
+
+
+def test_the_genitive_after_an_attack_is_its_doer_after_a_criticism_its_target():
+    doc = code("Rząd w Kijowie potępił atak Rosji na elektrownię.")
+    accuse = events_of(doc, "ACCUSE")
+    assert len(accuse) == 1
+    assert keys(doc, accuse[0]["actor"]) == {"UKR"} and keys(doc, accuse[0]["recipient"]) == {"RUS"}
+    assert all("UKR" not in keys(doc, e["actor"]) for e in events_of(doc, "ASSAULT"))
+
+
+def test_becoming_a_member_is_joining_the_organisation():
+    doc = code("Szwecja została w czwartek 32. członkiem NATO.")
+    ev = events_of(doc, "SUPPORT")
+    assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"NATO"}
+
+
+def test_assuring_someone_of_support_and_the_pronoun_for_the_person_just_called():
+    doc = code("Prezydent USA zadzwonił do premiera Izraela i zapewnił go o niezachwianym wsparciu.")
+    ev = events_of(doc, "SUPPORT")
+    assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"ISR"}
+
+
+def test_a_person_named_by_an_adjective_and_role_noun_is_in_the_nouns_case():
+    doc = code("Kanclerz Niemiec Friedrich Merz zaprosił rosyjskiego przywódcę do Berlina.")
+    ev = events_of(doc, "AGREE")
+    assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"RUS"}
