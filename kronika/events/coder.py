@@ -412,6 +412,23 @@ def _happened_to(doc, view, head: int) -> bool:
                if view.clause_of.get(j) == clause)
 
 
+TOPIC_WORDS = {"temat", "sprawa"}
+
+
+def _topic_noun(doc, view, head: int) -> bool:
+    """A noun that is what someone speaks about: after "na temat", "w sprawie" or "o" + locative (adjectives
+    between): "zabrał głos na temat niedawnej rozmowy", "powiadomił o podpisaniu porozumień"."""
+    for j in range(head - 1, max(view.start, head - 4) - 1, -1):
+        t = doc.tokens[j]
+        low = t.text.lower()
+        if low in TOPIC_WORDS or (low == "o" and fr.any_pos(t, {"prep"})
+                                  and any("loc" in fr._cases(a.tag) for a in doc.tokens[head].analyses)):
+            return True
+        if not fr.any_pos(t, {"adj"}) or t.text[:1].isupper():
+            return False
+    return False
+
+
 def _after_reflexive_possessive(doc, view, head: int) -> bool:
     """"swojej obietnicy", "swoje wojska": a form of "swój" right before the noun (one adjective between)."""
     return any("swój" in fr.lemmas(doc.tokens[j]) for j in range(max(view.start, head - 2), head))
@@ -855,6 +872,11 @@ class Coder:
         from kronika.time.anchoring import event_date
 
         when = event_date(doc, view.index, (ts, te))
+        if cand.nominal and when.get("date") and _topic_noun(doc, view, cand.head) and \
+                not _date_close(doc, doc.sentences[view.index], when.get("date_text"), ts, te):
+            # "W czwartek zabrał głos na temat niedawnej rozmowy": the day is the speaking's, not the talks'
+            when = {"date": None, "precision": "unknown", "enddate": None, "date_text": None}
+            rules.append("date:topic_noun")
         date_close = _date_close(doc, s, when.get("date_text"), ts, te)
         confidence = 0.45 + (0.3 if actor_source else 0.1) + (0.15 if recipients or not recip_slots else 0.0) + (
             0.05 if not cand.nominal else 0.0)

@@ -44,3 +44,12 @@ def test_a_person_named_by_an_adjective_and_role_noun_is_in_the_nouns_case():
     doc = code("Kanclerz Niemiec Friedrich Merz zaprosił rosyjskiego przywódcę do Berlina.")
     ev = events_of(doc, "AGREE")
     assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"RUS"}
+
+
+def test_the_day_of_speaking_about_talks_is_not_the_day_of_the_talks():
+    doc = code("W czwartek prezydent Rosji Władimir Putin zabrał głos na temat niedawnej rozmowy z amerykańską "
+               "delegacją.")
+    ev = events_of(doc, "CONSULT")
+    assert len(ev) == 1 and ev[0]["precision"] == "unknown"
+    doc = code("W czwartek prezydent Rosji Władimir Putin rozmawiał z amerykańską delegacją.")
+    assert events_of(doc, "CONSULT")[0]["date"] == "2025-12-04"
