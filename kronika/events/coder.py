@@ -203,7 +203,8 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
                     denied = _denied_act(doc, lex, complement)
                     if denied is None:
                         continue
-                    cues.append(denied)
+                    # the denied act is an event of its own ("nie planowało atakowania" stays an ASSAULT, denied),
+                    # so it is not taken as a cue word here
             for group in t.with_groups:
                 hits = [j for j in near if fr.lemmas(doc.tokens[j]) & group]
                 if not hits:
@@ -265,7 +266,10 @@ def _denied_act(doc, lex: Lexicon, span: tuple[int, int]) -> int | None:
             t = doc.tokens[k]
             if t.kind != "word":
                 break
-            if any(lex.by_lemma.get(a.lemma) for a in t.analyses):
+            # a word that is an act with its companion words: "nie uderzają w miasta", not "nie jest objęty ochroną"
+            near = [fr.lemmas(doc.tokens[x]) for x in range(max(span[0], k - WINDOW), min(span[1], k + WINDOW + 1))]
+            if any(not e.that_clause and all(any(g & lm for lm in near) for g in e.with_groups)
+                   for a in t.analyses for e in lex.by_lemma.get(a.lemma, ())):
                 return k
     return None
 

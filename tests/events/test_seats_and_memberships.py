@@ -53,3 +53,19 @@ def test_the_day_of_speaking_about_talks_is_not_the_day_of_the_talks():
     assert len(ev) == 1 and ev[0]["precision"] == "unknown"
     doc = code("W czwartek prezydent Rosji Władimir Putin rozmawiał z amerykańską delegacją.")
     assert events_of(doc, "CONSULT")[0]["date"] == "2025-12-04"
+
+
+def test_a_denial_needs_a_denied_act_with_its_companions_and_the_act_stays_an_event():
+    doc = code("Botanik Piotr Grześ podkreślił, że grzyb nie jest objęty ochroną prawną.")
+    assert events_of(doc, "REJECT") == []
+    doc = code("Rosyjskie ministerstwo obrony oświadczyło, że nie planowało atakowania obiektów na terytorium Polski.")
+    assert len(events_of(doc, "REJECT")) == 1
+    assault = events_of(doc, "ASSAULT")
+    assert len(assault) == 1 and assault[0]["status"] == "denied"
+
+
+def test_a_war_on_a_country_told_with_na_and_the_locative():
+    doc = code("Prezydent konsekwentnie popiera zakończenie wojny na Ukrainie wywołanej przez Federację Rosyjską.")
+    ev = events_of(doc, "ASSAULT")
+    assert len(ev) == 1
+    assert keys(doc, ev[0]["actor"]) == {"RUS"} and keys(doc, ev[0]["recipient"]) == {"UKR"}
