@@ -42,6 +42,7 @@ class Coding:
     internal: list[dict] = field(default_factory=list)
     dropped: list[dict] = field(default_factory=list)
     new_entities: list[dict] = field(default_factory=list)
+    weak: list[tuple[dict, dict]] = field(default_factory=list)  # mentions that create no event (merge.py)
 
 
 @lru_cache(maxsize=1)
@@ -582,9 +583,11 @@ class Coder:
             embedded = self._embedded_heads(doc, view, cands)
             for cand in cands:
                 ev, internal, reason = self._build(doc, view, cand, last_subject, etypes, cand.head in embedded)
-                if ev is None:
+                if ev is None or internal.get("weak"):
                     coding.dropped.append({"sentence": si, "trigger_tokens": [cand.head, cand.head + 1],
                                            "lexicon_entry": cand.trigger.name, "reason": reason})
+                    if ev is not None:
+                        coding.weak.append((ev, internal))
                     continue
                 sentence_events.append((ev, internal))
                 self._history.append({"event": ev["event"], "actor": ev["actor"], "recipient": ev["recipient"],
@@ -839,8 +842,7 @@ class Coder:
                 rules.append("recipient:accuser_of_denied")
         if not actors and not embedded:
             return None, None, "no actor found"
-        if "recipient" in t.require and not recipients:
-            return None, None, "the entry requires a recipient and none was found"
+        weak = "recipient" in t.require and not recipients  # kept only as a further mention of a coded act
         category = t.category
         # the "nie" of "nie zgodziła się" (REJECT) or "nie przyznaje się do winy" is part of the act, not its status
         negation_consumed = cand.negated and bool(t.negated or t.only_negated)
@@ -911,8 +913,8 @@ class Coder:
                     "date_close": date_close,
                     "venue": (venue or {}).get("country"),
                     "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
-                    "reciprocal": bool(frame.reciprocal) and not t.solo, "embedded_in": None, "merged": []}
-        return ev, internal, ""
+                    "reciprocal": bool(frame.reciprocal) and not t.solo, "weak": weak, "embedded_in": None, "merged": []}
+        return ev, internal, "the entry requires a recipient and none was found" if weak else ""
 
     def _pronoun_patient(self, doc, view, head: int) -> fr.Group | None:
         """The antecedent of the nominative pronoun subject of a passive ("dzień później zostali oni zwolnieni"):

@@ -58,50 +58,64 @@ def _places_compatible(a: dict | None, b: dict | None) -> bool:
     return (a.get("country") or a.get("name")) == (b.get("country") or b.get("name"))
 
 
-def merge_events(events: list[dict], internal: list[dict], entities: list[dict]) -> tuple[list[dict], list[dict]]:
-    """Merged (events, internal), ids renumbered v1, v2 … in text order of first mention."""
+def merge_events(events: list[dict], internal: list[dict], entities: list[dict],
+                 weak: list[tuple[dict, dict]] = ()) -> tuple[list[dict], list[dict]]:
+    """Merged (events, internal), ids renumbered v1, v2 … in text order of first mention. `weak` mentions (an
+    entry that needs a recipient and found none: "zaproponowała", "wizyta") create no event but, when they are
+    the same act as an event, add their mention (and date) to it, not their parties."""
     by_id = {e["id"]: e for e in entities}
     out: list[dict] = []
     out_int: list[dict] = []
     for ev, it in zip(events, internal):
         target = next((k for k, o in enumerate(out) if same_act(o, ev, out_int[k], it, by_id)), None)
-        trig = ev["evidence"].get("trigger") or {}
-        mention = {"start": trig.get("start"), "end": trig.get("end"), "sentence": it.get("sentence"),
-                   "negation_consumed": bool(it.get("negation_consumed"))}
         if target is None:
             it.setdefault("mentions", [])
-            it["mentions"].append(mention)
+            it["mentions"].append(_mention(ev, it))
             out.append(ev)
             out_int.append(it)
             continue
-        o = out[target]
-        for e in ev["actor"]:
-            if e not in o["actor"]:
-                o["actor"].append(e)
-        for e in ev["recipient"]:
-            if e not in o["recipient"] and e not in o["actor"]:
-                o["recipient"].append(e)
-        closer = it.get("date_close") and not out_int[target].get("date_close")
-        if ev.get("date") and (not o.get("date") or closer):
-            for key in ("date", "precision", "date_text", "enddate"):
-                o[key] = ev.get(key)
-            out_int[target]["date_close"] = bool(it.get("date_close"))
-        if o.get("location") is None and ev.get("location"):
-            o["location"] = ev["location"]
-        if not out_int[target].get("venue") and it.get("venue"):
-            out_int[target]["venue"] = it["venue"]
-        for m in ev.get("mode") or []:
-            if m not in o["mode"]:
-                o["mode"].append(m)
-        o["confidence"] = round(min(0.98, max(o.get("confidence") or 0, ev.get("confidence") or 0) + 0.03), 2)
-        if "merged" not in o["rules"]:
-            o["rules"].append("merged")
-        out_int[target]["mentions"].append(mention)
-        out_int[target]["merged"].append({"sentence": it["sentence"], "trigger_tokens": it["trigger_tokens"],
-                                          "lexicon_entry": it["lexicon_entry"], "evidence": dict(ev["evidence"])})
+        _absorb(out[target], out_int[target], ev, it)
+    for ev, it in weak:
+        target = next((k for k, o in enumerate(out) if same_act(o, ev, out_int[k], it, by_id)), None)
+        if target is not None:
+            _absorb(out[target], out_int[target], dict(ev, actor=[]), it)  # a weak mention adds no party
     for n, ev in enumerate(out, 1):
         ev["id"] = f"v{n}"
     return out, out_int
+
+
+def _mention(ev: dict, it: dict) -> dict:
+    trig = ev["evidence"].get("trigger") or {}
+    return {"start": trig.get("start"), "end": trig.get("end"), "sentence": it.get("sentence"),
+            "negation_consumed": bool(it.get("negation_consumed"))}
+
+
+def _absorb(o: dict, oi: dict, ev: dict, it: dict) -> None:
+    """Merges mention `ev` (internal `it`) into event `o` (internal `oi`)."""
+    for e in ev["actor"]:
+        if e not in o["actor"]:
+            o["actor"].append(e)
+    for e in ev["recipient"]:
+        if e not in o["recipient"] and e not in o["actor"]:
+            o["recipient"].append(e)
+    closer = it.get("date_close") and not oi.get("date_close")
+    if ev.get("date") and (not o.get("date") or closer):
+        for key in ("date", "precision", "date_text", "enddate"):
+            o[key] = ev.get(key)
+        oi["date_close"] = bool(it.get("date_close"))
+    if o.get("location") is None and ev.get("location"):
+        o["location"] = ev["location"]
+    if not oi.get("venue") and it.get("venue"):
+        oi["venue"] = it["venue"]
+    for m in ev.get("mode") or []:
+        if m not in o["mode"]:
+            o["mode"].append(m)
+    o["confidence"] = round(min(0.98, max(o.get("confidence") or 0, ev.get("confidence") or 0) + 0.03), 2)
+    if "merged" not in o["rules"]:
+        o["rules"].append("merged")
+    oi["mentions"].append(_mention(ev, it))
+    oi["merged"].append({"sentence": it["sentence"], "trigger_tokens": it["trigger_tokens"],
+                         "lexicon_entry": it["lexicon_entry"], "evidence": dict(ev["evidence"])})
 
 
 def drop_untargeted(events: list[dict], internal: list[dict], directed: frozenset[str] | set[str],

@@ -29,7 +29,7 @@ class EventStage:
             self._coder = Coder()
         coding = self._coder.code(doc)
         known = list(doc.entities) + coding.new_entities
-        events, internal = merge_events(coding.events, coding.internal, known)
+        events, internal = merge_events(coding.events, coding.internal, known, coding.weak)
         host_by_place(events, internal, known)
         events, internal, dropped = drop_untargeted(events, internal, self._coder.onto.directed, known)
         coding.dropped.extend(dropped)
