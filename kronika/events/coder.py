@@ -224,6 +224,8 @@ def _find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate
                 continue
             if t.not_with and any(fr.lemmas(doc.tokens[j]) & t.not_with for j in near):
                 continue
+            if t.frames_speech and _interview(doc, view, i):
+                continue
             chosen_pos = fr.token_pos(tok)
             matching = [a for a in readings if a.lemma in t.lemmas]
             if tok.chosen and tok.chosen.lemma in t.lemmas:
@@ -415,6 +417,30 @@ def _happened_to(doc, view, head: int) -> bool:
     clause = view.clause_of.get(head)
     return any(fr.lemmas(doc.tokens[j]) & {"dojść", "dochodzić"} for j in range(view.start, view.end)
                if view.clause_of.get(j) == clause)
+
+
+@lru_cache(maxsize=1)
+def _speech_verbs() -> frozenset[str]:
+    from kronika.attribution.lexicon import load_lexicon as load_speech
+
+    return load_speech().first_lemmas
+
+
+def _interview(doc, view, head: int) -> bool:
+    """"w rozmowie z lokalną stacją przyznał, że …": a noun after "w" in a clause with a verb of saying frames
+    what is said (an interview), it is not talks, unless the partner is a political party to talks (a person,
+    state or organisation of a country, not an outlet)."""
+    if head - 1 < view.start or doc.tokens[head - 1].text.lower() != "w":
+        return False
+    etypes = {e["id"]: e for e in doc.entities}
+    partner = next((g for g in view.groups if g.prep == "z" and 0 < g.start - head <= 4), None)
+    if partner is not None and any((etypes.get(e) or {}).get("country") and (etypes.get(e) or {}).get("sector") != "MED"
+                                   and (etypes.get(e) or {}).get("type") != "location" for e in partner.entities):
+        return False  # "w rozmowie z Trumpem Zełenski powiedział …": talks with a party, told with what was said
+    clause = view.clause_of.get(head)
+    verbs = _speech_verbs()
+    return any(fr.lemmas(doc.tokens[j]) & verbs and fr.token_pos(doc.tokens[j]) in FINITE | {"pcon"}
+               for j in range(view.start, view.end) if view.clause_of.get(j) == clause)
 
 
 TOPIC_WORDS = {"temat", "sprawa"}

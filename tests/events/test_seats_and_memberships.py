@@ -95,3 +95,12 @@ def test_a_mention_without_recipient_still_dates_the_act_it_restates():
     assert len(events) == 1
     assert events[0]["date"] == "2025-12-03" and events[0]["actor"] == ["e1"]
     assert len(internal[0]["mentions"]) == 2
+
+
+def test_an_interview_is_not_talks_but_a_call_with_a_leader_is():
+    doc = code("Ekspert Jan Kowalski powiedział w rozmowie z portalem, że rynek rośnie.")
+    assert events_of(doc, "CONSULT") == []
+    doc = code("W rozmowie z Donaldem Trumpem Wołodymyr Zełenski powiedział, że Ukraina potrzebuje obrony "
+               "powietrznej.")
+    ev = events_of(doc, "CONSULT")
+    assert len(ev) == 1 and keys(doc, ev[0]["actor"]) == {"USA", "UKR"}
