@@ -80,7 +80,7 @@ def _has_role_type(eid: str, role: frozenset[str], etypes: dict) -> bool:
     return ent.get("type") in role or ("IGO" in role and ent.get("sector") == "IGO")
 
 
-def _earlier_groups(views, view, head: int, reach: int):
+def earlier_groups(views, view, head: int, reach: int):
     """Entity groups before `head` in its sentence (latest first), then those of up to `reach` previous
     sentences, latest first."""
     for g in sorted((g for g in view.groups if g.end <= head), key=lambda g: -g.start):
@@ -133,7 +133,7 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
             # a pronoun takes up an earlier subject rather than an oblique phrase; when no subject fits, the
             # person just named in this sentence ("zadzwonił do premiera Izraela i zapewnił go o wsparciu")
             for oblique_too in (False, True):
-                for g in _earlier_groups(views, view, head, rules.reach if not oblique_too else 0):
+                for g in earlier_groups(views, view, head, rules.reach if not oblique_too else 0):
                     if not oblique_too and (g.prep or g.attribute or (g.known_case and "nom" not in g.cases)):
                         continue
                     ents = [e for e in g.entities if _outside(e, side, etypes)]
@@ -174,12 +174,12 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
             if owner is not None:  # "ambasadora Rosji", "państw NATO": the genitive names the entity
                 return ([owner.entity], "recipient:role_noun_owner") if _outside(owner.entity, side, etypes) \
                     else None
-            for g in _earlier_groups(views, view, head, rules.reach):
+            for g in earlier_groups(views, view, head, rules.reach):
                 ents = [e for e in g.entities if _outside(e, side, etypes) and _has_role_type(e, role, etypes)]
                 if ents:
                     return ents, "recipient:role_noun_antecedent"
             if "IGO" in role:  # "do sojuszników": the alliance named anywhere before
-                for g in _earlier_groups(views, view, head, view.index):
+                for g in earlier_groups(views, view, head, view.index):
                     ents = [e for e in g.entities if e not in side and _has_role_type(e, role, etypes)]
                     if ents:
                         return ents, "recipient:role_noun_organisation"
@@ -200,7 +200,7 @@ def recover_subject(doc, views, view, head: int, noun: int, etypes: dict, rules:
     # attribute ("rządu Aszrafa Ghaniego"); other types, and persons never named in the nominative, from anywhere
     passes = (True, False) if types == {"person"} else (False,)
     for nominative_only in passes:
-        for g in _earlier_groups(views, view, noun, view.index):
+        for g in earlier_groups(views, view, noun, view.index):
             if nominative_only and "nom" not in g.cases:
                 continue
             for e in g.entities:

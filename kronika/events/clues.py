@@ -1,0 +1,233 @@
+"""Clues around a trigger that its roles, its date and its plan status depend on: subjects taken up from
+earlier, possessives, quotes, passives told as acts, topics of speech, a date standing right by the trigger."""
+from __future__ import annotations
+
+from kronika.events import frames as fr
+from kronika.events.candidates import FINITE, Candidate
+from kronika.events.lexicon import Lexicon
+
+FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
+MODAL_PLAN = {"mieć", "planować", "zamierzać", "chcieć", "zamierzyć", "zaplanować", "móc"}
+
+
+def planned(doc, c: Candidate, view: fr.SentenceView) -> bool:
+    """Future or intended: 'mają omówić', 'ma się spotkać', 'przekaże' (perfective present), 'będzie'+inf."""
+    tok = doc.tokens[c.head]
+    tag = tok.chosen.tag if tok.chosen else ""
+    pos = fr.token_pos(tok)
+    if pos == "fin" and tag.endswith("perf") and not tag.endswith("imperf"):
+        return True
+    if c.nominal:
+        clause = view.clause_of.get(c.head)
+        for j in range(view.start, c.head):
+            t = doc.tokens[j]
+            if view.clause_of.get(j) != clause:
+                continue
+            tp = fr.token_pos(t)
+            if tp == "bedzie" or (tp == "fin" and t.lemma in MODAL_PLAN and j + 1 < view.end
+                                  and fr.token_pos(doc.tokens[j + 1]) == "inf"):
+                return True
+        return False
+    if pos in ("inf", "praet", "fin"):
+        for j in range(c.head - 1, max(view.start, c.head - 4) - 1, -1):
+            t = doc.tokens[j]
+            if fr.token_pos(t) == "bedzie":
+                return True
+            if pos == "inf" and fr.token_pos(t) == "fin" and t.lemma in MODAL_PLAN:
+                return True  # "mają omówić" (but "miała dostarczać" is hearsay, not a plan)
+    return False
+
+
+def common_noun_subject(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo) -> bool:
+    """A nominative common noun agreeing with the verb stands before it in its clause ("Mężczyzna nie
+    przyznaje się", "Resort stanowczo zaprzeczył"): the subject is there, only not a known actor."""
+    clause = view.clause_of.get(head)
+    for j in range(head - 1, max(view.start, head - 5) - 1, -1):
+        t = doc.tokens[j]
+        if view.clause_of.get(j) != clause or t.kind != "word":
+            return False
+        for a in t.analyses:
+            if a.pos != "subst" or "nom" not in fr._cases(a.tag) or any(
+                    x.pos == "prep" for x in doc.tokens[j - 1].analyses) and j > view.start:
+                continue
+            if not (fr._numbers(a.tag) & v.numbers):
+                continue
+            if v.genders and fr._genders(a.tag) and not (fr._genders(a.tag) & v.genders):
+                continue
+            return True
+    return False
+
+
+def common_noun_subject_token(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo) -> int | None:
+    """The index of the nominative common noun agreeing with the verb just before it in its clause, if any."""
+    clause = view.clause_of.get(head)
+    for j in range(head - 1, max(view.start, head - 5) - 1, -1):
+        t = doc.tokens[j]
+        if view.clause_of.get(j) != clause or t.kind != "word":
+            return None
+        for a in t.analyses:
+            if a.pos != "subst" or "nom" not in fr._cases(a.tag) or not (fr._numbers(a.tag) & v.numbers):
+                continue
+            if v.genders and fr._genders(a.tag) and not (fr._genders(a.tag) & v.genders):
+                continue
+            return j
+    return None
+
+
+def takes_previous_subject(doc, view: fr.SentenceView, c: Candidate, v: fr.VerbInfo) -> bool:
+    """Whether a subjectless trigger may take the previous sentence's subject: only a finite active verb
+    ("Zapowiedział, że …") or an infinitive governed by one ("Postanowił odrzucić …"); participles
+    ("skazanego", "zamrożonych"), passives and impersonal forms describe, they do not continue a subject."""
+    if c.nominal or v.passive or v.impersonal:
+        return False
+    pos = fr.token_pos(doc.tokens[c.head])
+    if pos in FINITE:
+        return not common_noun_subject(doc, view, c.head, v)
+    if pos == "inf":
+        clause = view.clause_of.get(c.head)
+        return any(fr.token_pos(doc.tokens[j]) in FINITE and view.clause_of.get(j) == clause
+                   for j in range(max(view.start, c.head - 4), c.head))
+    return False
+
+
+def date_close(doc, sentence, date_text: str | None, ts: int, te: int) -> bool:
+    """Whether the event's time expression stands right by its trigger ("wtorkowe rozmowy", "spotkał się
+    w środę"): at most 12 characters away with no comma or dash between; such a date outranks the date of a
+    merged mention that only frames it ("W czwartkowy poranek zabrał głos na temat rozmowy")."""
+    if not date_text:
+        return False
+    for t in doc.timexes:
+        if t.get("text") != date_text or not (sentence.start <= t["start"] < sentence.end):
+            continue
+        lo, hi = (t["end"], ts) if t["end"] <= ts else (te, t["start"])
+        if hi - lo <= 12 and not any(c in doc.text[lo:hi] for c in ",;:–—-("):
+            return True
+    return False
+
+
+def modified_group(doc, view, head: int):
+    """The noun phrase a postposed participle describes, its patient: "Gershkovicha, skazanego 19 lipca" → the
+    group ending right before the participle (or before the comma in front of it)."""
+    end = head - 1 if head - 1 >= view.start and doc.tokens[head - 1].text == "," else head
+    for g in view.groups:
+        if g.end == end and not g.prep:
+            return g
+    return None
+
+
+def told_as_act(doc, view, head: int) -> bool:
+    """A passive participle told as an act ("zostali zwolnieni", "Gershkovicha, skazanego 19 lipca na 16 lat"),
+    not a description of the noun after it ("w kolonii o zaostrzonym rygorze"): "być"/"zostać" within three
+    words before it, or no noun or adjective right after it."""
+    if any(fr.lemmas(doc.tokens[j]) & {"być", "zostać", "zostawać"} for j in range(max(view.start, head - 3), head)):
+        return True
+    return head + 1 >= view.end or fr.token_pos(doc.tokens[head + 1]) not in fr.NOMINAL_POS | {"adj"}
+
+
+def happened_to(doc, view, head: int) -> bool:
+    """"Do zatrzymania Polaków doszło": a noun after "do" with a form of "dojść"/"dochodzić" in its clause."""
+    if head - 1 < view.start or doc.tokens[head - 1].text.lower() != "do":
+        return False
+    clause = view.clause_of.get(head)
+    return any(fr.lemmas(doc.tokens[j]) & {"dojść", "dochodzić"} for j in range(view.start, view.end)
+               if view.clause_of.get(j) == clause)
+
+
+
+
+TOPIC_WORDS = {"temat", "sprawa"}
+
+
+def topic_noun(doc, view, head: int) -> bool:
+    """A noun that is what someone speaks about: after "na temat", "w sprawie" or "o" + locative (adjectives
+    between): "zabrał głos na temat niedawnej rozmowy", "powiadomił o podpisaniu porozumień"."""
+    for j in range(head - 1, max(view.start, head - 4) - 1, -1):
+        t = doc.tokens[j]
+        low = t.text.lower()
+        if low in TOPIC_WORDS or (low == "o" and fr.any_pos(t, {"prep"})
+                                  and any("loc" in fr._cases(a.tag) for a in doc.tokens[head].analyses)):
+            return True
+        if not fr.any_pos(t, {"adj"}) or t.text[:1].isupper():
+            return False
+    return False
+
+
+def after_reflexive_possessive(doc, view, head: int) -> bool:
+    """"swojej obietnicy", "swoje wojska": a form of "swój" right before the noun (one adjective between)."""
+    return any("swój" in fr.lemmas(doc.tokens[j]) for j in range(max(view.start, head - 2), head))
+
+
+POSSESSIVES = frozenset({"jego", "jej", "ich"})
+
+
+def after_possessive(doc, view, head: int) -> bool:
+    """"jego rozmowy", "ich niedawne spotkanie": a third-person possessive before the noun (adjectives between)."""
+    for j in range(head - 1, max(view.start, head - 3) - 1, -1):
+        t = doc.tokens[j]
+        if t.text.lower() in POSSESSIVES:
+            return True
+        if not fr.any_pos(t, {"adj"}):
+            return False
+    return False
+
+
+def in_quote(doc, char: int) -> bool:
+    return any(q.get("start", -1) <= char < q.get("end", -1) for q in doc.quotes or [])
+
+
+def quote_speaker(doc, char: int) -> str | None:
+    for q in doc.quotes or []:
+        if q.get("start", -1) <= char < q.get("end", -1) and q.get("speaker"):
+            return q["speaker"]
+    return None
+
+
+def clause_subject(doc, view: fr.SentenceView, lex: Lexicon, clause: int) -> fr.Group | None:
+    if clause in view.subjects:
+        return view.subjects[clause]
+    subj = None
+    for i in range(view.start, view.end):
+        if view.clause_of.get(i) != clause:
+            continue
+        if fr.token_pos(doc.tokens[i]) in FINITE:
+            v = fr.verb_info(doc, i, view.start)
+            subj = fr.find_subject(doc, view, lex, i, v, clause, avoid_acc=False)
+            if subj is not None and v.genders and len(subj.entities) == 1 and "sg" in v.numbers:
+                # the verb shows the subject's gender: "Siergiej Ławrow przyjechał" is masculine
+                subj.genders = (subj.genders & v.genders) or (v.genders & {"m1", "f", "n"}) or v.genders
+            if subj is None:
+                subj = fr.antecedent(doc, view, lex, clause, i)
+            if subj is not None:
+                break
+    view.subjects[clause] = subj
+    return subj
+
+
+def has_dative_object(doc, view: fr.SentenceView, head: int) -> bool:
+    """Whether a dative noun phrase follows the trigger in its clause ("zaprzeczyły jakimkolwiek transakcjom"):
+    the denial names the fact it denies, not the one who alleged it."""
+    clause = view.clause_of.get(head)
+    for j in range(head + 1, min(view.end, head + 5)):
+        t = doc.tokens[j]
+        if view.clause_of.get(j) != clause or t.text in (",", ";", ":", "-", "–"):
+            return False
+        if t.kind == "word" and any(a.pos in ("subst", "ger", "adj") and "dat" in fr._cases(a.tag)
+                                    for a in t.analyses):
+            return True
+    return False
+
+
+def accusers_of(actors: list[str], etypes: dict, history: list[dict], sentence: int, reach: int) -> list[str]:
+    """The actors of the latest accusation (ACCUSE coded in this or the `reach` previous sentences) whose
+    recipient is one of `actors` (or their country): a denial with no named addressee answers its accuser."""
+    side = set(actors) | {(etypes.get(a) or {}).get("country") for a in actors if (etypes.get(a) or {}).get("type")
+                          == "country"}
+    for ev in reversed(history):
+        if ev.get("_sentence", -99) < sentence - reach:
+            break
+        if ev["event"] != "ACCUSE" or not (set(ev.get("recipient") or ()) & side):
+            continue
+        return [a for a in ev["actor"] if a not in actors]
+    return []
+
+
