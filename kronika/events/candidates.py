@@ -41,6 +41,20 @@ def is_negated(doc, head: int, s_start: int) -> bool:
     return False
 
 
+def negated_governor(doc, view: fr.SentenceView, head: int, carriers: frozenset[str]) -> bool:
+    """A noun trigger whose governing verb is negated and carries the negation over (`carriers`): "nie ma
+    w planach ataku", "nie doszło do spotkania", "nie planuje inwazji" (the verb within five words before the
+    noun, in its clause, right after "nie")."""
+    clause = view.clause_of.get(head)
+    for j in range(head - 1, max(view.start, head - 5) - 1, -1):
+        if view.clause_of.get(j) != clause:
+            return False
+        if fr.token_pos(doc.tokens[j]) in FINITE | {"inf", "imps", "pred"}:
+            return j - 1 >= view.start and doc.tokens[j - 1].text.lower() == "nie" and \
+                bool(fr.lemmas(doc.tokens[j]) & carriers)
+    return False
+
+
 FUNCTION_POS = frozenset({"prep", "conj", "comp", "qub", "interp"})
 
 
@@ -124,6 +138,8 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
                 nominal = chosen_pos in fr.NOMINAL_POS or chosen_pos == "adj"
             else:
                 nominal = all(a.pos in fr.NOMINAL_POS or a.pos == "adj" for a in matching)
+            if nominal and not negated and not t.negated and not t.only_negated:
+                negated = negated_governor(doc, view, i, lex.negation_carriers)
             found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues))
     # one trigger per word: the most specific entry, then the one whose companions are nearest
     # a content-word companion ("ambasador") outranks a bare function word ("do") before distance counts

@@ -92,17 +92,24 @@ def takes_previous_subject(doc, view: fr.SentenceView, c: Candidate, v: fr.VerbI
 
 def date_close(doc, sentence, date_text: str | None, ts: int, te: int) -> bool:
     """Whether the event's time expression stands right by its trigger ("wtorkowe rozmowy", "spotkał się
-    w środę"): at most 12 characters away with no comma or dash between; such a date outranks the date of a
+    w środę"): at most 12 characters away with no comma or dash between, and, before the trigger, not a
+    prepositional phrase ("W środę wizytę skomentował" times the verb); such a date outranks the date of a
     merged mention that only frames it ("W czwartkowy poranek zabrał głos na temat rozmowy")."""
     if not date_text:
         return False
     for t in doc.timexes:
         if t.get("text") != date_text or not (sentence.start <= t["start"] < sentence.end):
             continue
-        lo, hi = (t["end"], ts) if t["end"] <= ts else (te, t["start"])
+        before = t["end"] <= ts
+        if before and t["text"].split()[0].lower() in TIME_PREPOSITIONS:
+            continue  # "W środę wizytę … skomentował": a phrase before the noun times the verb, not the noun
+        lo, hi = (t["end"], ts) if before else (te, t["start"])
         if hi - lo <= 12 and not any(c in doc.text[lo:hi] for c in ",;:–—-("):
             return True
     return False
+
+
+TIME_PREPOSITIONS = {"w", "we", "od", "do", "po", "przed", "na", "z", "ze", "o"}
 
 
 def modified_group(doc, view, head: int):

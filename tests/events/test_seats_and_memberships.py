@@ -104,3 +104,16 @@ def test_an_interview_is_not_talks_but_a_call_with_a_leader_is():
                "powietrznej.")
     ev = events_of(doc, "CONSULT")
     assert len(ev) == 1 and keys(doc, ev[0]["actor"]) == {"USA", "UKR"}
+
+
+def test_a_noun_under_a_negated_verb_is_negated():
+    doc = code("Prezydent Rosji Władimir Putin zaznaczył, że Rosja nie ma w planach ataku na Polskę.")
+    ev = events_of(doc, "ASSAULT")
+    assert len(ev) == 1 and ev[0]["status"] == "negated"
+    doc = code("Prezydent Rosji Władimir Putin zaznaczył, że Rosja ma w planach atak na Polskę.")
+    assert events_of(doc, "ASSAULT")[0]["status"] != "negated"
+
+
+def test_a_promise_not_kept_was_still_made():
+    doc = code("Władze Konga nie zrealizowały swojej obietnicy wobec Rwandy.")
+    assert all(e["status"] != "negated" for e in events_of(doc, "AGREE"))
