@@ -75,10 +75,6 @@ def negated(ix: DocIndex, lex: Lexicon, ts: int, te: int) -> bool:
         if verb is None and _chosen_pos(tok) in ("adj", "subst") and i >= first - 2:
             i -= 1
             continue
-        if verb is None and _chosen_pos(tok) in ("praet", "fin", "imps", "inf") and not governed:
-            governed = True
-            i -= 1
-            continue
         return False
     return False
 

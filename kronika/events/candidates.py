@@ -41,8 +41,16 @@ def is_negated(doc, head: int, s_start: int) -> bool:
     return False
 
 
-def negated_governor(doc, view: fr.SentenceView, head: int, carriers: frozenset[str]) -> bool:
-    """A noun trigger whose governing verb is negated and carries the negation over (`carriers`): "nie ma
+@lru_cache(maxsize=1)
+def negation_carriers() -> frozenset[str]:
+    """The verbs whose negation negates the act named after them (the status layer's `negation.governing`)."""
+    from kronika.attribution.lexicon import load_lexicon as load_speech
+
+    return frozenset(load_speech().markers["negation"].get("governing") or ())
+
+
+def negated_governor(doc, view: fr.SentenceView, head: int) -> bool:
+    """A noun trigger whose governing verb is negated and carries the negation over: "nie ma
     w planach ataku", "nie doszło do spotkania", "nie planuje inwazji" (the verb within five words before the
     noun, in its clause, right after "nie")."""
     clause = view.clause_of.get(head)
@@ -51,7 +59,7 @@ def negated_governor(doc, view: fr.SentenceView, head: int, carriers: frozenset[
             return False
         if fr.token_pos(doc.tokens[j]) in FINITE | {"inf", "imps", "pred"}:
             return j - 1 >= view.start and doc.tokens[j - 1].text.lower() == "nie" and \
-                bool(fr.lemmas(doc.tokens[j]) & carriers)
+                bool(fr.lemmas(doc.tokens[j]) & negation_carriers())
     return False
 
 
@@ -139,7 +147,7 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
             else:
                 nominal = all(a.pos in fr.NOMINAL_POS or a.pos == "adj" for a in matching)
             if nominal and not negated and not t.negated and not t.only_negated:
-                negated = negated_governor(doc, view, i, lex.negation_carriers)
+                negated = negated_governor(doc, view, i)
             found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues))
     # one trigger per word: the most specific entry, then the one whose companions are nearest
     # a content-word companion ("ambasador") outranks a bare function word ("do") before distance counts

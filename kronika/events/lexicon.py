@@ -109,7 +109,6 @@ class Lexicon:
     pair_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     pair_alone: frozenset[str] = frozenset()
     seat_nouns: frozenset[str] = frozenset()
-    negation_carriers: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -253,7 +252,6 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         pair_nouns={str(k): frozenset(_as_list(v)) for k, v in (frames.get("pair_nouns") or {}).items()},
         pair_alone=frozenset(str(w).lower() for w in frames.get("pair_alone") or ()),
         seat_nouns=frozenset(str(w).lower() for w in frames.get("seat_nouns") or ()),
-        negation_carriers=frozenset(frames.get("negation_carriers") or ()),
     )
 
 
