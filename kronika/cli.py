@@ -235,6 +235,7 @@ def eval_(
                                           + ", ".join(COMPONENT_EVALS) + "."),
     articles: Optional[Path] = typer.Option(None, help="JSON Lines corpus holding the texts of gold files whose doc.source is an article id."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+    categories: bool = typer.Option(False, "--categories", help="Also print event precision and recall per PLOVER category."),
     poleval: Optional[Path] = typer.Option(None, help="`eval ner`: PolEval 2018 Task 2 gold (.json or .json.7z)."),
     conllu: Optional[Path] = typer.Option(None, help="`eval tagger`: a Universal Dependencies .conllu file."),
     polem: Optional[Path] = typer.Option(None, help="`eval lemmas`: KPWr named-entity base forms (.tsv)."),
@@ -255,6 +256,10 @@ def eval_(
     else:
         for line in report.lines():
             typer.echo(line)
+        if categories:
+            typer.echo("events by category:")
+            for line in report.category_lines():
+                typer.echo(line)
 
 
 TRAINERS = {

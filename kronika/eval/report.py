@@ -76,12 +76,20 @@ class DocScore:
 
     layers: dict[str, Counts] = field(default_factory=lambda: {name: Counts() for name in LAYERS})
     accuracies: dict[str, Accuracy] = field(default_factory=lambda: {key: Accuracy() for key, _ in ACCURACIES})
+    # events per PLOVER category: a match counts for its category, a miss for the gold event's, an extra
+    # prediction for the predicted event's
+    categories: dict[str, Counts] = field(default_factory=dict)
+
+    def category(self, name: str) -> Counts:
+        return self.categories.setdefault(name, Counts())
 
     def merge(self, other: "DocScore") -> None:
         for name in LAYERS:
             self.layers[name].add(other.layers[name])
         for key, _ in ACCURACIES:
             self.accuracies[key].merge(other.accuracies[key])
+        for name, counts in other.categories.items():
+            self.category(name).add(counts)
 
 
 @dataclass
@@ -124,10 +132,17 @@ class EvalReport:
             out.append(f"no prediction (scored as all missed): {', '.join(self.unpaired_gold)}")
         return out
 
+    def category_lines(self) -> list[str]:
+        """Events per PLOVER category, most frequent in gold first (`kronika eval --categories`)."""
+        rows = sorted(self.total.categories.items(), key=lambda kv: (-(kv[1].tp + kv[1].fn), kv[0]))
+        return [f"  {name:<10} P={c.precision:.3f} R={c.recall:.3f} F1={c.f1:.3f}  tp={c.tp} fp={c.fp} fn={c.fn}"
+                for name, c in rows]
+
     def as_dict(self) -> dict[str, Any]:
         """The report for programs (`kronika eval --json`); shares are None when nothing was judged."""
         return {
             "layers": {name: self.total.layers[name].as_dict() for name in LAYERS},
+            "event_categories": {name: c.as_dict() for name, c in sorted(self.total.categories.items())},
             "accuracy": {key: self.total.accuracies[key].as_dict() for key, _ in ACCURACIES},
             "documents": {
                 "gold": len(self.paired) + len(self.unpaired_gold),

@@ -163,6 +163,12 @@ def score_events(gold: Record, pred: Record, texts: DocTexts, score: DocScore) -
             candidates[(gi, pi)] = evidence_overlap(g, p, texts)
     pairs = greedy_matching(candidates)
     score.layers["events"].add(Counts(tp=len(pairs), fp=len(preds) - len(pairs), fn=len(golds) - len(pairs)))
+    matched_gold, matched_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+    for gi, g in enumerate(golds):
+        score.category(str(g.get("event"))).add(Counts(tp=1) if gi in matched_gold else Counts(fn=1))
+    for pi, p in enumerate(preds):
+        if pi not in matched_pred:
+            score.category(str(p.get("event"))).add(Counts(fp=1))
     acc = score.accuracies
     for gi, pi in pairs:
         g, p = golds[gi], preds[pi]

@@ -100,3 +100,14 @@ def test_offsets_only_evidence_needs_the_gold_text(tmp_path):
     report = evaluate(gold_dir, pred)
     assert (report.total.accuracies["event_date"].correct, report.total.accuracies["event_date"].n) == (3, 5)
     assert report.total.layers["events"].tp == 5
+
+
+def test_events_per_category(report):
+    cats = {name: (c.tp, c.fp, c.fn) for name, c in report.total.categories.items()}
+    # pv2 is the extra CONSULT; v6 (ASSAULT) is missed; every other category has its one match
+    assert cats == {"CONSULT": (1, 1, 0), "THREATEN": (1, 0, 0), "ACCUSE": (1, 0, 0), "AID": (1, 0, 0),
+                    "REQUEST": (1, 0, 0), "ASSAULT": (0, 0, 1)}
+    lines = report.category_lines()
+    # every category has one gold event here, so the lines go by name
+    assert [ln.split()[0] for ln in lines] == sorted(cats) and any("ASSAULT" in ln and "fn=1" in ln for ln in lines)
+    assert report.as_dict()["event_categories"]["CONSULT"]["fp"] == 1
