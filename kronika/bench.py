@@ -35,7 +35,8 @@ class BenchResult:
     """What one `run_bench` measured. Times are seconds summed over all passes; counts are per pass.
 
     `stage_seconds` splits `wall_seconds` (time spent inside `kronika.run.process`) into reading ('read'),
-    each pipeline stage, building records ('record') and the pipeline's own overhead ('other').
+    each pipeline stage, building records ('record') and the pipeline's own overhead ('other': the garbage
+    collection rounds of `kronika.pipeline.HeapFreezer` count there).
     """
 
     corpus: list[str]

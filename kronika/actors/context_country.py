@@ -147,11 +147,15 @@ def _signals(linker: "Linker", a: int, b: int) -> tuple[list[tuple[int, str, str
 def _clause_start(linker: "Linker", i: int) -> int:
     limit = int(linker.rules.get("apposition_max_tokens", 10))
     k = i
+    person_ends: set[int] | None = None  # where the persons' names end (computed once, on first need)
     while k > 0 and i - k < limit and k not in linker.sentence_first:
         prev = linker.tokens[k - 1]
         if prev.kind != "word" and prev.text in CLAUSE_STOPS:
             break
-        if any(m.tok_end == k and (m.key[0] == "person" or m.key[:2] == ("new", "person")) for m in linker.mentions):
+        if person_ends is None:
+            person_ends = {m.tok_end for m in linker.mentions
+                           if m.key[0] == "person" or m.key[:2] == ("new", "person")}
+        if k in person_ends:
             break  # another person's name ends here
         k -= 1
     return k

@@ -109,8 +109,7 @@ def parse_role_phrase(role_tm: TokenMatch, tokens: Sequence, at: Callable[[int],
     role = kb.role_word(phrase)
     if role is None:
         return None
-    tags = [t.tag for t in tokens]
-    head_tag = tags[role_tm.tok_start] if role_tm.tok_start < len(tags) else ""
+    head_tag = tokens[role_tm.tok_start].tag if role_tm.tok_start < len(tokens) else ""
     number = token_number(head_tag) or "sg"
     head_token = tokens[role_tm.tok_start]
     if number == "sg" and token_case(head_tag) == "gen" and any(

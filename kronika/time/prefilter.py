@@ -110,6 +110,7 @@ class RuleIndex:
             self._featured |= bits
         self._by_text: dict[str, int] = {}
         self._by_tag: dict[str, int] = {}
+        self._by_lemmas: dict[frozenset[str], int] = {}  # a shared lemma set (token_views) → its bits
 
     def _text_mask(self, view: TokenView) -> int:
         """Bits of the matchers whose keys accept the text or lowercase text of `view` (lemmas aside)."""
@@ -143,6 +144,9 @@ class RuleIndex:
         by_text = self._by_text
         if len(by_text) > TEXT_CACHE_SIZE:
             by_text.clear()
+        by_lemmas = self._by_lemmas
+        if len(by_lemmas) > TEXT_CACHE_SIZE:
+            by_lemmas.clear()
         lemma_get = self._lemma.get
         featured = self._featured
         plain = self._plain_tests
@@ -151,8 +155,18 @@ class RuleIndex:
             mask = by_text.get(v.text)
             if mask is None:
                 mask = by_text[v.text] = self._text_mask(v)
-            for lemma in v.lemmas:
-                mask |= lemma_get(lemma, 0)
+            lemmas = v.lemmas
+            if type(lemmas) is frozenset:
+                lemma_mask = by_lemmas.get(lemmas)
+                if lemma_mask is None:
+                    lemma_mask = 0
+                    for lemma in lemmas:
+                        lemma_mask |= lemma_get(lemma, 0)
+                    by_lemmas[lemmas] = lemma_mask
+                mask |= lemma_mask
+            else:
+                for lemma in lemmas:
+                    mask |= lemma_get(lemma, 0)
             if mask & featured:
                 mask &= self._tag_mask(v.tag)
             for bit, m in plain:

@@ -38,14 +38,33 @@ class Candidate:
     pair: str = ""  # "start" / "end" of a range's two expressions, "list" for both of a list ("15 i 16 grudnia")
 
 
+LEMMA_CACHE_SIZE = 100_000
+# (token text, chosen lemma) → (the token's readings, its lowercase text, the lemma set of its TokenView)
+_LEMMAS: dict[tuple[str, str | None], tuple[list, str, frozenset[str]]] = {}
+
+
 def token_views(tokens: Sequence) -> list[TokenView]:
-    """TokenViews of kronika.lang.base.Token objects (every reading's lemma counts)."""
+    """TokenViews of kronika.lang.base.Token objects (every reading's lemma counts). The lemma set of a word is
+    computed once and shared by its views (same text, chosen lemma and readings)."""
     views = []
+    append = views.append
+    cache = _LEMMAS
+    if len(cache) > LEMMA_CACHE_SIZE:
+        cache.clear()
+    of = TokenView.of
     for t in tokens:
-        lemmas = {a.lemma for a in (t.analyses or [])}
-        if t.chosen is not None:
-            lemmas.add(t.chosen.lemma)
-        views.append(TokenView(t.text, lemmas, t.tag or "", t.start, t.end))
+        chosen = t.chosen
+        analyses = t.analyses or []
+        key = (t.text, chosen.lemma if chosen is not None else None)
+        hit = cache.get(key)
+        if hit is None or hit[0] != analyses:
+            lower = t.text.lower()
+            lemmas = {a.lemma.lower() for a in analyses}
+            if chosen is not None:
+                lemmas.add(chosen.lemma.lower())
+            lemmas.add(lower)
+            hit = cache[key] = (list(analyses), lower, frozenset(lemmas))
+        append(of(t.text, hit[1], hit[2], chosen.tag if chosen is not None else "", t.start, t.end))
     return views
 
 
@@ -192,13 +211,13 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
     out: list[Candidate] = []
     i = 0
     while i < n_tok:
+        if prefilter and not starts[i]:
+            i += 1
+            continue
         if not any(ch.isalnum() for ch in views[i].text):
             i += 1  # no expression starts with punctuation (", 31 sierpnia" is "31 sierpnia")
             continue
         if prefilter:
-            if not starts[i]:
-                i += 1
-                continue
             tried = index.candidates(masks, i, limits[i])
         else:
             tried = list(enumerate(rules))

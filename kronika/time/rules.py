@@ -68,6 +68,20 @@ class TokenView:
         self.end = end
         self._sorted: tuple[str, ...] | None = None
 
+    @classmethod
+    def of(cls, text: str, lower: str, lemmas: frozenset[str], tag: str, start: int, end: int) -> "TokenView":
+        """A view from parts already computed: `lower` is `text.lower()` and `lemmas` the lowercase lemmas with
+        `lower` among them (what `__init__` computes); the set may be shared by views of the same word."""
+        view = cls.__new__(cls)
+        view.text = text
+        view.lower = lower
+        view.lemmas = lemmas
+        view.tag = tag
+        view.start = start
+        view.end = end
+        view._sorted = None
+        return view
+
     @property
     def sorted_lemmas(self) -> tuple[str, ...]:
         """`sorted(self.lemmas)`, computed once (a class matcher returns the value of the first lemma in it)."""

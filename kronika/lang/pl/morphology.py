@@ -39,7 +39,7 @@ from typing import Iterable, Sequence
 
 from kronika.lang.base import Analysis, Token
 
-CACHE_SIZE = 200_000
+CACHE_SIZE = 100_000
 """Distinct word forms whose readings are kept (least recently used are dropped past this)."""
 
 COMMON_NAME_CLASSES = frozenset({"nazwa_pospolita", "pospolita"})
@@ -87,11 +87,17 @@ GENDER_SET = frozenset(GENDERS)
 
 def expand_tag(tag: str) -> list[str]:
     """Every fully specified tag of a Morfeusz tag with alternatives ("a.b" fields, "_" for any gender)."""
+    return list(_expanded(tag))
+
+
+@lru_cache(maxsize=20_000)
+def _expanded(tag: str) -> tuple[str, ...]:
+    """`expand_tag`, remembered per tag (Morfeusz has a few thousand distinct tags)."""
     fields = [list(GENDERS) if f == "_" else f.split(".") for f in tag.split(":")]
     out = [""]
     for i, values in enumerate(fields):
         out = [prefix + (":" if i else "") + v for prefix in out for v in values]
-    return out
+    return tuple(out)
 
 
 def case_of(a: Analysis) -> str | None:
@@ -130,6 +136,11 @@ def clean_lemma(lemma: str) -> tuple[str, str | None]:
 
 
 def _labels(raw: Iterable[str]) -> tuple[str, ...]:
+    return _labels_of(tuple(raw))
+
+
+@lru_cache(maxsize=20_000)
+def _labels_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for label in raw:
         for part in label.split(","):
@@ -140,6 +151,11 @@ def _labels(raw: Iterable[str]) -> tuple[str, ...]:
 
 
 def _names(raw: Iterable[str]) -> tuple[str, ...]:
+    return _names_of(tuple(raw))
+
+
+@lru_cache(maxsize=20_000)
+def _names_of(raw: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n.strip().replace(" ", "_") for n in raw if n.strip()))
 
 
@@ -157,21 +173,25 @@ def _paths(edges: dict[tuple[int, int], _Seg], start: int, end: int, limit: int 
     by_start: dict[int, list[int]] = {}
     for a, b in edges:
         by_start.setdefault(a, []).append(b)
+    for nexts in by_start.values():
+        nexts.sort(reverse=True)  # longest segment first
     out: list[list[tuple[int, int]]] = []
-
-    def walk(node: int, acc: list[tuple[int, int]]) -> None:
-        if len(out) >= limit:
-            return
-        if node == end:
-            out.append(list(acc))
-            return
-        for nxt in sorted(by_start.get(node, ()), reverse=True):  # longest segment first
-            acc.append((node, nxt))
-            walk(nxt, acc)
-            acc.pop()
-
-    walk(start, [])
+    _walk(by_start, start, end, limit, [], out)
     return out
+
+
+def _walk(by_start: dict[int, list[int]], node: int, end: int, limit: int, acc: list[tuple[int, int]],
+          out: list[list[tuple[int, int]]]) -> None:
+    # a module-level function, not a closure: a recursive closure is a reference cycle left to the garbage collector
+    if len(out) >= limit:
+        return
+    if node == end:
+        out.append(list(acc))
+        return
+    for nxt in by_start.get(node, ()):
+        acc.append((node, nxt))
+        _walk(by_start, nxt, end, limit, acc, out)
+        acc.pop()
 
 
 def _is_interp(seg: _Seg, orths: set[str]) -> bool:
@@ -235,7 +255,7 @@ def _path_readings(form: str, segs: list[_Seg]) -> list[Analysis]:
             lemma = "-".join(prefix_texts + [lemma])
         lab = _labels(labels) + tuple(extra) + ((f"hom:{suffix}",) if suffix else ())
         nm = _names(names)
-        for full in expand_tag(tag):
+        for full in _expanded(tag):
             out.append(Analysis(lemma=lemma, tag=full, names=nm, labels=lab))
     return out
 
@@ -311,17 +331,28 @@ def clear_cache() -> None:
 
 
 class Morphology:
-    """Pipeline stage: writes every token's `analyses` (all readings) and `chosen` (one, by `choose`)."""
+    """Pipeline stage: writes every token's `analyses` (all readings) and `chosen` (one, by `choose`).
+
+    `heuristic_choice` is "always" (the default) or "unless_tagged": then the heuristic `choose` runs only when no
+    trained tagger model is installed, because the `disambiguation` stage right after this one re-sets every
+    token's `chosen` whenever it has a model (`default_pipeline` sets this; the heuristic pass is then wasted work).
+    """
 
     name = "morphology"
     assigns = ("tokens.analyses", "tokens.chosen")
+    heuristic_choice = "always"
 
     def __call__(self, doc) -> None:
-        from kronika.lang.pl.disambiguation import choose
-
         tokens: list[Token] = doc.tokens
         for tok in tokens:
             tok.analyses = list(analyse(tok.text))
+        if self.heuristic_choice == "unless_tagged":
+            from kronika.lang.pl.tagger import load_model
+
+            if load_model() is not None:
+                return
+        from kronika.lang.pl.disambiguation import choose
+
         ranges = [(s.token_start, s.token_end) for s in doc.sentences] or [(0, len(tokens))]
         for a, b in ranges:
             for i in range(a, b):

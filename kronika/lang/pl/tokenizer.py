@@ -81,11 +81,14 @@ def ordinal_rules() -> OrdinalRules:
     return OrdinalRules(int(data["max_digits"]), frozenset(str(w).lower() for w in data.get("after_words") or ()))
 
 
-@dataclass(frozen=True)
-class _Piece:
-    start: int
-    end: int
-    kind: str
+_KIND = {"url": "symbol", "email": "symbol", "handle": "symbol", "other": "symbol", "omission": "punct",
+         "terminal": "punct", "punct": "punct", "isodate": "number", "number": "number", "domain": "word",
+         "multiabbr": "word", "word": "word"}
+_NON_SPACE_RE = re.compile(r"\S")
+# A run of letters followed by nothing that could extend it into another kind of token (a URL's ":", an e-mail's
+# "@", a domain's or an abbreviation's ".", a hyphen, an apostrophe, a digit): every alternative of _TOKEN_RE
+# then matches it as a plain `word`, so it is taken without trying them (when it is all letters, `isalpha`).
+_PLAIN_WORD_RE = re.compile(rf"[^\W\d_]+(?![\w.@+:'’{re.escape(HYPHENS)}])")
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -101,7 +104,7 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
-def _is_ordinal_dot(text: str, dot: int, end: int, digits: str, before: list[_Piece]) -> bool:
+def _is_ordinal_dot(text: str, dot: int, end: int, digits: str, before: list[tuple[int, int, str]]) -> bool:
     nm = _ORDINAL_NEXT_RE.match(text, dot + 1, end)
     if nm is None:
         return False
@@ -112,44 +115,36 @@ def _is_ordinal_dot(text: str, dot: int, end: int, digits: str, before: list[_Pi
         return False
     if not before:
         return True  # at the start of a line: a heading or list item "34. Finał WOŚP"
-    prev = text[before[-1].start : before[-1].end]
+    prev = text[before[-1][0] : before[-1][1]]
     return prev == ":" or all(ch in TERMINALS for ch in prev) or prev.lower() in rules.after_words
 
 
-def _scan(text: str, start: int, end: int, table: AbbreviationTable) -> list[_Piece]:
-    pieces: list[_Piece] = []
+def _scan(text: str, start: int, end: int, table: AbbreviationTable) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the tokens of text[start:end] (one paragraph), in text order."""
+    pieces: list[tuple[int, int, str]] = []
+    append = pieces.append
+    match = _TOKEN_RE.match
+    plain = _PLAIN_WORD_RE.match
     pos = start
     while pos < end:
         if text[pos].isspace():
-            pos += 1
+            nm = _NON_SPACE_RE.search(text, pos, end)
+            if nm is None:
+                break
+            pos = nm.start()
+        pm = plain(text, pos, end)
+        if pm is not None and pm.group().isalpha():
+            append((pos, pm.end(), "word"))
+            pos = pm.end()
             continue
-        m = _TOKEN_RE.match(text, pos, end)
+        m = match(text, pos, end)
         assert m is not None  # the last alternative matches any non-space character
         group = m.lastgroup
         tok_end = m.end()
-        kind = "word"
-        if group == "url":
-            while tok_end > pos + 1 and text[tok_end - 1] in _URL_TRAIL:
-                tok_end -= 1
-            kind = "symbol"
-        elif group in ("email", "handle", "other"):
-            kind = "symbol"
-        elif group in ("omission", "terminal", "punct"):
-            kind = "punct"
-        elif group in ("isodate", "number"):
-            kind = "number"
-        elif group == "multiabbr":
-            form = m.group()
-            parts = form[:-1].split(".")
-            if form not in table and not all(len(p) == 1 and p.isupper() for p in parts):
-                # not a listed abbreviation nor initials ("J.K."): tokenize it as ordinary words and dots
-                wm = _WORD_RE.match(text, pos, end)
-                assert wm is not None
-                tok_end = wm.end()
-        elif group == "word":
+        kind = _KIND[group]
+        if group == "word":
             word = m.group()
-            has_letter = any(ch.isalpha() for ch in word)
-            if not has_letter:
+            if not word.isalpha() and not any(ch.isalpha() for ch in word):
                 kind = "number"
                 if any(h in word for h in HYPHENS):  # a range "2017-2018": split at the hyphen
                     dm = _DIGITS_RE.match(text, pos, end)
@@ -162,7 +157,18 @@ def _scan(text: str, start: int, end: int, table: AbbreviationTable) -> list[_Pi
                         tok_end += 1  # ordinal: "78. rocznicy"
                 elif word.isalpha() and (word + "." in table or (len(word) == 1 and word.isupper())):
                     tok_end += 1  # listed abbreviation "tzw.", or an initial "J."
-        pieces.append(_Piece(pos, tok_end, kind))
+        elif group == "url":
+            while tok_end > pos + 1 and text[tok_end - 1] in _URL_TRAIL:
+                tok_end -= 1
+        elif group == "multiabbr":
+            form = m.group()
+            parts = form[:-1].split(".")
+            if form not in table and not all(len(p) == 1 and p.isupper() for p in parts):
+                # not a listed abbreviation nor initials ("J.K."): tokenize it as ordinary words and dots
+                wm = _WORD_RE.match(text, pos, end)
+                assert wm is not None
+                tok_end = wm.end()
+        append((pos, tok_end, kind))
         pos = tok_end
     return pieces
 
@@ -172,18 +178,11 @@ def tokenize(text: str, table: AbbreviationTable | None = None) -> tuple[list[To
     table = table if table is not None else abbreviations()
     paras = paragraphs(text)
     tokens: list[Token] = []
+    append = tokens.append
     n = len(text)
     for para in paras:
-        for piece in _scan(text, para.start, para.end, table):
-            tokens.append(
-                Token(
-                    start=piece.start,
-                    end=piece.end,
-                    text=text[piece.start : piece.end],
-                    kind=piece.kind,
-                    space_after=piece.end < n and text[piece.end].isspace(),
-                )
-            )
+        for start, end, kind in _scan(text, para.start, para.end, table):
+            append(Token(start, end, text[start:end], kind, end < n and text[end].isspace()))
     return tokens, paras
 
 
