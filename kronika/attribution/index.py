@@ -39,12 +39,12 @@ def readings(tok) -> list:
     return out + [a for a in tok.analyses if a is not tok.chosen]
 
 
-def lemma_set(tok) -> set[str]:
-    """Every lemma the token may have (chosen first), lower-cased, plus its lower-cased form."""
-    out = {tok.text.lower()}
-    for a in readings(tok):
-        out.add(a.lemma.lower())
-    return out
+def lemma_set(tok) -> frozenset[str]:
+    """Every lemma the token may have, lower-cased, plus its lower-cased form (remembered on the token)."""
+    cached = tok.__dict__.get("_lower_lemmas")
+    if cached is None:
+        cached = tok.__dict__["_lower_lemmas"] = frozenset({tok.text.lower()} | {a.lemma.lower() for a in readings(tok)})
+    return cached
 
 
 def is_word(tok, *words: str) -> bool:
@@ -55,7 +55,9 @@ class DocIndex:
     """Offsets → tokens → sentences → paragraphs, and entity mentions per token, for one Document."""
 
     def __init__(self, doc):
-        self.doc = doc
+        # no reference back to the document: the index is kept in doc.spans, and a cycle would leave every
+        # document to the garbage collector
+        self.paragraphs = getattr(doc, "paragraphs", None) or []
         self.text: str = doc.text
         self.tokens = doc.tokens
         self.sentences = doc.sentences
@@ -106,7 +108,7 @@ class DocIndex:
         return self.sentences[si].paragraph if self.sentences else 0
 
     def paragraph_span(self, pi: int) -> tuple[int, int]:
-        paras = getattr(self.doc, "paragraphs", None) or []
+        paras = self.paragraphs
         if 0 <= pi < len(paras):
             return paras[pi].start, paras[pi].end
         return 0, len(self.text)

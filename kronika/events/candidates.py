@@ -9,6 +9,7 @@ from kronika.events import frames as fr
 from kronika.events.lexicon import Lexicon, Trigger
 
 WINDOW = 6
+TRIGGER_POS = frozenset(fr.VERBAL_POS | fr.NOMINAL_POS | {"adj", "inf"})
 FINITE = {"fin", "praet", "bedzie", "impt", "winien"}
 THAT_WORDS = {"że", "iż"}
 THAT_REACH = 8
@@ -78,7 +79,7 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
         if tok.kind != "word":
             continue
         entries: list[Trigger] = []
-        readings = [a for a in tok.analyses if a.pos in fr.VERBAL_POS | fr.NOMINAL_POS | {"adj", "inf"}]
+        readings = [a for a in tok.analyses if a.pos in TRIGGER_POS]
         for a in readings:
             for t in lex.by_lemma.get(a.lemma, ()):
                 if t not in entries:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kronika.events.lexicon import Frame, Lexicon, Slot
 
@@ -21,20 +22,23 @@ SKIP_BEFORE_NP = {"ten", "swój", "jego", "jej", "ich", "nasz", "wasz", "cały",
                   "także", "również", "m.in", "m.in.", "aż", "już", "nawet", "tylko", "właśnie"}
 
 
-def _cases(tag: str) -> set[str]:
-    return {f for part in tag.split(":")[1:] for f in part.split(".") if f in ALL_CASES}
+@lru_cache(maxsize=8192)
+def _cases(tag: str) -> frozenset[str]:
+    return frozenset(f for part in tag.split(":")[1:] for f in part.split(".") if f in ALL_CASES)
 
 
-def _numbers(tag: str) -> set[str]:
-    return {f for part in tag.split(":")[1:] for f in part.split(".") if f in ("sg", "pl")}
+@lru_cache(maxsize=8192)
+def _numbers(tag: str) -> frozenset[str]:
+    return frozenset(f for part in tag.split(":")[1:] for f in part.split(".") if f in ("sg", "pl"))
 
 
 GENDERS = {"m1": "m1", "m2": "m2", "m3": "m3", "f": "f", "n": "n", "n1": "n", "n2": "n"}
 
 
-def _genders(tag: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _genders(tag: str) -> frozenset[str]:
     """The grammatical genders of a tag (m1 m2 m3 f n; n1/n2 folded into n)."""
-    return {GENDERS[f] for part in tag.split(":")[1:] for f in part.split(".") if f in GENDERS}
+    return frozenset(GENDERS[f] for part in tag.split(":")[1:] for f in part.split(".") if f in GENDERS)
 
 
 def mention_genders(doc, i0: int, i1: int, cases: frozenset[str] = ALL_CASES) -> frozenset[str]:
@@ -64,12 +68,17 @@ def any_pos(tok, wanted: set[str]) -> bool:
     return any(a.pos in wanted for a in tok.analyses) or token_pos(tok) in wanted
 
 
-def lemmas(tok) -> set[str]:
-    out = {a.lemma for a in tok.analyses}
-    if tok.chosen:
-        out.add(tok.chosen.lemma)
-    out.add(tok.text.lower())
-    return out
+def lemmas(tok) -> frozenset[str]:
+    """Every lemma of the token's readings and its lower-cased form (remembered on the token: the coder asks
+    for them hundreds of thousands of times per corpus; readings are final by then)."""
+    cached = tok.__dict__.get("_event_lemmas")
+    if cached is None:
+        out = {a.lemma for a in tok.analyses}
+        if tok.chosen:
+            out.add(tok.chosen.lemma)
+        out.add(tok.text.lower())
+        cached = tok.__dict__["_event_lemmas"] = frozenset(out)
+    return cached
 
 
 @dataclass

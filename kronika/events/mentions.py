@@ -3,6 +3,7 @@ by an adjective ("rosyjski"), made into entities when an event uses them, and or
 ("Parlament w Budapeszcie")."""
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 
 from kronika.events import frames as fr
@@ -67,6 +68,18 @@ def materialise_adjective_countries(doc, coding, adj_tokens: dict[str, list]) ->
             ev[role] = out
 
 
+def _tokens_in_timexes(doc) -> set[int]:
+    """Indices of the tokens that start inside a time expression (one pass over the sorted spans)."""
+    starts = fr.token_index(doc)
+    out: set[int] = set()
+    for t in doc.timexes or []:
+        i = bisect.bisect_left(starts, t["start"])
+        while i < len(starts) and starts[i] < t["end"]:
+            out.add(i)
+            i += 1
+    return out
+
+
 def mention_maps(doc, adj_tokens: dict[str, list]):
     starts = fr.token_index(doc)
     by_token: dict[int, tuple[str, int, int, str]] = {}
@@ -80,11 +93,11 @@ def mention_maps(doc, adj_tokens: dict[str, list]):
             covered.update(range(i, j))
     adjs: dict[int, tuple[str, frozenset, frozenset]] = {}
     table = adjective_countries()
-    spans = sorted((t["start"], t["end"]) for t in doc.timexes or [])
+    in_time = _tokens_in_timexes(doc)
     for i, tok in enumerate(doc.tokens):
         if i in covered or tok.kind != "word":
             continue
-        if any(a <= tok.start < b for a, b in spans) or (i > 0 and "czas" in fr.lemmas(doc.tokens[i - 1])):
+        if i in in_time or (i > 0 and "czas" in fr.lemmas(doc.tokens[i - 1])):
             continue  # "nocą z piątku na sobotę czasu polskiego": the clock's country acts in nothing
         readings = [a for a in tok.analyses if a.pos == "adj" and a.lemma.lower() in table]
         if not readings:

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+_POS: dict[str, str] = {}  # tag → part of speech (a few thousand tags; asked millions of times)
+
 
 @dataclass(frozen=True)
 class Span:
@@ -25,7 +27,10 @@ class Analysis:
 
     @property
     def pos(self) -> str:
-        return self.tag.split(":", 1)[0]
+        pos = _POS.get(self.tag)
+        if pos is None:
+            pos = _POS[self.tag] = self.tag.split(":", 1)[0]
+        return pos
 
     @property
     def features(self) -> tuple[str, ...]:
