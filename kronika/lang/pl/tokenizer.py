@@ -145,12 +145,12 @@ def _scan(text: str, start: int, end: int, table: AbbreviationTable) -> list[tup
         if group == "word":
             word = m.group()
             if not word.isalpha() and not any(ch.isalpha() for ch in word):
-                kind = "number"
-                if any(h in word for h in HYPHENS):  # a range "2017-2018": split at the hyphen
+                kind = "number" if any(ch.isdigit() for ch in word) else "symbol"  # "_-_" has no digit
+                if kind == "number" and any(h in word for h in HYPHENS):  # a range "2017-2018": split at the hyphen
                     dm = _DIGITS_RE.match(text, pos, end)
-                    assert dm is not None
-                    tok_end = dm.end()
-                    word = text[pos:tok_end]
+                    if dm is not None:
+                        tok_end = dm.end()
+                        word = text[pos:tok_end]
             if tok_end < end and text[tok_end] == "." and not text.startswith("..", tok_end):
                 if kind == "number":
                     if word.isdigit() and _is_ordinal_dot(text, tok_end, end, word, pieces):

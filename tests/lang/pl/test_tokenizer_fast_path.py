@@ -33,3 +33,25 @@ def test_plain_word_shortcut_changes_no_token(monkeypatch):
     slow = [_scan_all(t) for t in texts]
     assert fast == slow
     assert any(piece[2] == "number" for paras in slow for para in paras for piece in para)
+
+
+def test_underscore_hyphen_runs_are_one_symbol_not_a_crash():
+    from kronika.lang.pl.tokenizer import tokenize
+
+    tokens, _ = tokenize("a _-_ b oraz __ i 2017-2018")
+    assert [(t.text, t.kind) for t in tokens] == [
+        ("a", "word"), ("_-_", "symbol"), ("b", "word"), ("oraz", "word"), ("__", "symbol"), ("i", "word"),
+        ("2017", "number"), ("-", "punct"), ("2018", "number")]
+
+
+def test_every_non_space_character_lands_in_exactly_one_token_on_odd_strings():
+    import random
+
+    from kronika.lang.pl.tokenizer import tokenize
+
+    rng = random.Random(5)
+    alphabet = "a1_-–.,:;/ ŁźX9'\"()@#%&*+=?!\n"
+    for _ in range(5000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+        tokens, _ = tokenize(s)
+        assert "".join(s[t.start:t.end] for t in tokens) == "".join(s.split()), s
