@@ -353,6 +353,7 @@ class Linker:
         if role.type == "person":
             return  # role-only person mentions: coref.link_role_only
         if rp.country is None:
+            self._home_institution(rp)
             return
         phrase = role.phrase
         if phrase in self.rules["government_words"]:
@@ -375,6 +376,20 @@ class Linker:
             return
         self._add(start, end, ("new", role.type if role.type != "person" else "group", name.lower()),
                   "role-phrase-group", country=rp.country, sector=role.sector, name=name)
+
+    def _home_institution(self, rp: RolePhrase) -> None:
+        """An unqualified ministry ("MSZ", "Ministerstwo Spraw Zagranicznych") is the one of the outlet's home
+        country (`linking.yaml` `home_institutions`: phrase → KB organisation, used when that organisation's
+        country is the home country): a Polish outlet's bare "MSZ" is the Polish ministry."""
+        from kronika.actors.context_country import outlet_country
+
+        oid = (self.rules.get("home_institutions") or {}).get(rp.role.phrase)
+        org = self.kb.organizations.get(oid) if oid else None
+        if org is None or any(self.covered[rp.tok_start:rp.role_end]):
+            return
+        _sector, country, _typ = org.on(self.date)
+        if country and country == outlet_country(self):
+            self._add(rp.tok_start, rp.role_end, ("org", oid), "home-institution")
 
     # ---------------------------------------------------------------- unknown names
     def _unknown_names(self) -> dict[int, tuple[int, str, str]]:

@@ -486,7 +486,8 @@ class Coder:
             ent = etypes.get(g.mentions[0].entity)
             if not ent or ent.get("type") != "location":
                 continue
-            d = abs(g.start - head)
+            # a place of unknown country ("w bazie Elmendorf-Richardson") yields to a located one ("na Alasce")
+            d = (not ent.get("country"), abs(g.start - head))
             if best_d is None or d < best_d:
                 best, best_d = ent, d
         if best is None:

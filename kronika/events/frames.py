@@ -199,8 +199,11 @@ def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[st
         if ta or tc:
             all_sets.append(ta | tc)
     cases: set[str] | None = None
-    for tc in proper_sets:  # the old rule: intersect, keeping the earlier set when a word disagrees
-        cases = tc if cases is None else (cases & tc or cases)
+    for tc in proper_sets:  # intersect; the first word that disagrees starts a genitive tail, which has the
+        # tail's case, not the name's ("Ministerstwo Spraw Zagranicznych" is in the case of "Ministerstwo")
+        if cases is not None and not (cases & tc):
+            break
+        cases = tc if cases is None else cases & tc
     strict_proper = set.intersection(*proper_sets) if proper_sets else set()
     if proper_sets and not strict_proper and all_sets:
         common = set.intersection(*all_sets)

@@ -174,6 +174,9 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
             if owner is not None:  # "ambasadora Rosji", "państw NATO": the genitive names the entity
                 return ([owner.entity], "recipient:role_noun_owner") if _outside(owner.entity, side, etypes) \
                     else None
+            holder = _role_holder(doc, views, view, lem & set(rules.role_nouns), head, etypes)
+            if holder is not None and _outside(holder, side, etypes):
+                return [holder], "recipient:role_holder"
             for g in earlier_groups(views, view, head, rules.reach):
                 ents = [e for e in g.entities if _outside(e, side, etypes) and _has_role_type(e, role, etypes)]
                 if ents:
@@ -185,6 +188,19 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
                         return ents, "recipient:role_noun_organisation"
             return None
     return None
+
+
+def _role_holder(doc, views, view, role_lemmas: set[str], head: int, etypes: dict) -> str | None:
+    """The person the document introduced with the same role noun ("ambasadora Rosji Siergieja Andriejewa"
+    … "wzywało ambasadora"): the latest person named within four words after that noun, before `head`."""
+    found = None
+    for v in views[: view.index + 1]:
+        for m in v.mentions:
+            if m.start >= head or (etypes.get(m.entity) or {}).get("type") != "person":
+                continue
+            if any(fr.lemmas(doc.tokens[k]) & role_lemmas for k in range(max(v.start, m.start - 4), m.start)):
+                found = m.entity
+    return found
 
 
 def recover_subject(doc, views, view, head: int, noun: int, etypes: dict, rules: AnaphoraRules) -> list[str] | None:

@@ -117,3 +117,29 @@ def test_a_noun_under_a_negated_verb_is_negated():
 def test_a_promise_not_kept_was_still_made():
     doc = code("Władze Konga nie zrealizowały swojej obietnicy wobec Rwandy.")
     assert all(e["status"] != "negated" for e in events_of(doc, "AGREE"))
+
+
+def test_a_bare_msz_in_a_polish_text_summons_the_ambassador_introduced_before():
+    doc = code("Ambasadorem Rosji w Polsce był Siergiej Andriejew. Ministerstwo Spraw Zagranicznych wielokrotnie "
+               "wzywało ambasadora do składania wyjaśnień.")
+    ev = events_of(doc, "ACCUSE")
+    assert len(ev) == 1
+    by_id = {e["id"]: e for e in doc.entities}
+    assert [by_id[a]["name"] for a in ev[0]["actor"]] == ["Ministry of Foreign Affairs (Poland)"]
+    assert [by_id[r]["name"] for r in ev[0]["recipient"]] == ["Siergiej Andriejew"]
+
+
+def test_a_name_with_a_genitive_tail_is_in_the_case_of_its_head():
+    from kronika.events.frames import _mention_features
+
+    doc = code("Ministerstwo Spraw Zagranicznych Ukrainy wydało oświadczenie.")
+    i = next(k for k, t in enumerate(doc.tokens) if t.text == "Ministerstwo")
+    cases, _numbers, known = _mention_features(doc, i, i + 3, False)
+    assert "nom" in cases and known
+
+
+def test_a_base_near_a_city_lies_in_the_citys_country_and_hosts_the_talks():
+    doc = code("Prezydent USA Donald Trump i prezydent Rosji Władimir Putin rozmawiali w piątek w bazie "
+               "Elmendorf-Richardson pod Anchorage na Alasce.")
+    ev = events_of(doc, "CONSULT")
+    assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"USA"} and keys(doc, ev[0]["actor"]) == {"RUS"}
