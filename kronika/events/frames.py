@@ -153,11 +153,21 @@ def clause_ids(doc, start: int, end: int, lex: Lexicon) -> dict[int, int]:
         if t.text == "," and i + 1 < end:
             nxt = toks[i + 1]
             nxt_l = lemmas(nxt)
-            if nxt_l & lex.clause_openers or token_pos(nxt) in FINITE_POS or (
-                    i + 2 < end and nxt.text.lower() in ("w", "z", "do", "na", "o") and lemmas(toks[i + 2]) & {"który"}):
+            if nxt_l & lex.clause_openers or token_pos(nxt) in FINITE_POS or _relative_after(toks, i + 1, end):
                 clause += 1
         out[i] = clause
     return out
+
+
+def _relative_after(toks, i: int, end: int) -> bool:
+    """A relative pronoun within three words after a comma, behind a preposition and maybe a noun: ", w którym",
+    ", w wyniku którego", ", na mocy której"."""
+    for k in range(i, min(end, i + 3)):
+        if "który" in lemmas(toks[k]):
+            return k > i
+        if not (token_pos(toks[k]) in ("prep", "subst") and not toks[k].text[:1].isupper()):
+            return False
+    return False
 
 
 def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[str], frozenset[str], bool]:
@@ -539,7 +549,9 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
                 hnum |= _numbers(a.tag)
                 hgen |= _genders(a.tag)
         prep, pcases = _governing_prep(doc, j, view.start, view.clause_of)
-        if prep:
+        if prep and hcases and not (hcases & pcases):
+            prep = None  # "o zaostrzeniu polityki administracja Trumpa podjęła": the nominative is no object of "o"
+        elif prep:
             hcases = (hcases & pcases) or pcases
         out.append(Group(list(g.mentions), frozenset(hcases or ALL_CASES), frozenset(hnum or {"sg", "pl"}), prep,
                          False, g.clause, j, g.end, bool(hcases), via="role_head", genders=frozenset(hgen)))
