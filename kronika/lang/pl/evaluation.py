@@ -7,7 +7,10 @@ Each function returns printable lines, the headline figure on the last line.
 - `eval_ner(path)`: the PolEval 2018 Task 2 scores (exact, overlap and final = 0.8 overlap + 0.2 exact), computed
   as the official scorer does: micro F1 over (category, start, end) spans, derivType annotations ignored,
   fragmented spans split, overlap of closed intervals; like the official script, only documents with exactly
-  one annotator answer are scored. All categories are predicted, including date and time.
+  one annotator answer are scored. All categories are predicted, including date and time. The predictions are
+  the pipeline's (`ner.name_spans` per sentence, `ner.repeat_persons` over the document) in character offsets
+  (`ner.char_spans`, glued words cut apart), with our type names spelled as PolEval files them
+  (`POLEVAL_CATEGORY`).
 - `eval_lemmas(path)`: exact-match accuracy of name base forms on a Polem TSV file. The headline uses kronika's
   own readings: each name is tagged alone (the file gives no sentence), so the tagger has no context; a second
   figure uses the file's contextual bases and tags instead, as Polem itself is evaluated.
@@ -57,13 +60,15 @@ def eval_tagger(path: Path) -> list[str]:
 
 # --- PolEval 2018 NER ------------------------------------------------------------------------------------------
 
-POLEVAL_CATEGORY = {"persName_addName": "persName_addname"}
-"""Our type names where the PolEval gold spells them differently (its majority spelling)."""
+POLEVAL_CATEGORY = {"persName_addName": "persName_addname", "placeName": "placeName_country"}
+"""Our type names where the PolEval gold spells them differently (its majority spelling), or files them
+differently: NKJP 1M leaves a people without a state of its own ("Żydzi", "żydowski", "Romowie") a bare placeName,
+PolEval 2018 files such names under placeName_country (its gold has no bare placeName to speak of)."""
 
 
 def predict_spans(text: str) -> list[tuple[str, int, int]]:
     """(category, start, end) of every name, date and time the recogniser finds in a raw text (offsets into it)."""
-    from kronika.lang.pl.ner import load_model, predict_labels, spans_from_labels
+    from kronika.lang.pl.ner import char_spans, load_model, name_spans, repeat_persons, split_glued
     from kronika.lang.pl.sentences import split_sentences
     from kronika.lang.pl.tokenizer import tokenize
 
@@ -71,14 +76,19 @@ def predict_spans(text: str) -> list[tuple[str, int, int]]:
     if model is None:
         raise RuntimeError("no NER model is installed")
     tokens, paras = tokenize(text)
-    out: list[tuple[str, int, int]] = []
+    pieces, owner = split_glued(tokens)
+    first_piece: dict[int, int] = {}
+    for k, o in enumerate(owner):
+        first_piece.setdefault(o, k)
+    found: list[tuple[str, int, int]] = []
+    starts: list[int] = []
     for s in split_sentences(tokens, paras):
-        sent = tokens[s.token_start : s.token_end]
-        forms = [t.text for t in sent]
-        labels = predict_labels(forms, [list(analyse(f)) for f in forms], model)
-        for typ, i, j in spans_from_labels(labels):
-            out.append((POLEVAL_CATEGORY.get(typ, typ), sent[i].start, sent[j - 1].end))
-    return out
+        a, b = first_piece[s.token_start], first_piece.get(s.token_end, len(pieces))
+        forms = [t.text for t in pieces[a:b]]
+        starts.append(a)
+        found += [(typ, a + i, a + j) for typ, i, j in name_spans(forms, [list(analyse(f)) for f in forms], model)]
+    found = repeat_persons([t.text for t in pieces], found, starts)
+    return [(POLEVAL_CATEGORY.get(typ, typ), a, b) for typ, a, b in char_spans(pieces, found)]
 
 
 def poleval_counts(gold: list[tuple[str, int, int]], pred: list[tuple[str, int, int]]) -> tuple[int, int, int, int, int, int]:

@@ -10,11 +10,20 @@ Model: an averaged perceptron over token labels (`training.train_ner`), decoded 
 (a token's score depends on the two labels before it) — or, for the first model, "greedy" left to right. A label is the
 token's BIO tags of every nesting level joined by "#" ("I-persName#B-persName-surname"), so one decision gives
 the whole nest. Features: the word, its shape, prefixes and suffixes, Morfeusz's proper-name classes ("imię",
-"nazwisko", "nazwa_geograficzna", …, a built-in gazetteer), whether Morfeusz knows the word, the same for the
-neighbours (±2), the run of capitalised words the token is in (its length and the token's place in it), and
-the labels given to the two tokens before.
+"nazwisko", "nazwa_geograficzna", …, a built-in gazetteer), whether Morfeusz knows the word, whether it is an
+adjective derived from a place name Morfeusz knows (`geo_adjective_base`: "ostrzeszowski" → "Ostrzeszów"), the
+word, lemma and a few of these for the neighbours (±2), the run of capitalised words the token is in (its length
+and the token's place in it), and the labels given to the two tokens before. The model is trained on NKJP
+sentences re-cut the way `tokenizer.tokenize` cuts running text ("r.", "J.", "Bielsko-Biała" one token each:
+`training.runtime_tokens`).
 
 `spans_from_labels` turns labels into spans; an "I-" tag that does not continue a span of its type starts one.
+`name_spans` then trims stray letters ("Ø") off spans (`clean_spans`) and nests the countries named inside an
+organisation (`nest_countries`, with the country lemmas learned from the training data, `meta["country_lemmas"]`);
+over a whole document, `repeat_persons` marks the untagged repeats of a person's name the model found elsewhere.
+Words glued together ("#DonaldTusk", "SenatorJanKowalski": `glued_parts`) are cut apart before the model sees
+them (`split_glued`); the stage keeps the names that cover whole tokens, `char_spans` (character offsets, what the
+PolEval benchmark reads) keeps all, and gives each word of a double-barrelled forename or surname its own span.
 Speed: the weights are an integer matrix features × labels (`NerModel`); the rows of a form's own and neighbour
 features are cached per form (LRU), the label-independent scores of a whole sentence come from one gather and
 one segment sum, the history features are tables indexed by the two previous labels, and a token whose best
@@ -30,8 +39,11 @@ from __future__ import annotations
 
 import lzma
 import pickle
-from collections import OrderedDict
+import re
+import threading
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -143,30 +155,71 @@ def load_model(path: Path | None = None) -> NerModel | None:
 
 # --- features --------------------------------------------------------------------------------------------------
 
-_STATIC: dict[str, tuple[list[str], list[str]]] = {}
+_STATIC: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
 
 
-def _static(form: str, readings: Sequence[Analysis]) -> tuple[list[str], list[str]]:
-    """(features of the token itself, short features used for its neighbours), cached by form."""
-    hit = _STATIC.get(form)
-    if hit is not None:
-        return hit
+_GEO_ADJ_ENDINGS = ("dzki", "cki", "ski")
+_GEO_ADJ_STEM_CHANGES = (("ń", "n"), ("ow", "ów"), ("ew", "ów"))
+_GEO_ADJ_BASE_ENDINGS = ("", "o", "a", "e", "y", "i", "sk", "k", "g", "sz", "t", "c", "ce", "ck", "ska", "sko", "ów")
+
+
+@lru_cache(maxsize=50_000)
+def geo_adjective_base(lemma: str) -> str | None:
+    """The place name an adjective in -ski/-cki/-dzki is derived from, when Morfeusz knows one
+    ("ostrzeszowski" → "Ostrzeszów", "elbląski" → "Elbląg", "mikstacki" → "Mikstat"): the adjective's stem, with
+    a few stem alternations, plus a handful of endings, checked against Morfeusz's geographic names. Noisy (a
+    feature, not a decision): "polski" → "Pole"."""
+    low = lemma.lower()
+    stem = next((low[: -len(e)] for e in _GEO_ADJ_ENDINGS if low.endswith(e) and len(low) > len(e) + 2), None)
+    if stem is None:
+        return None
+    stems = [stem] + [stem[: -len(a)] + b for a, b in _GEO_ADJ_STEM_CHANGES if stem.endswith(a)]
+    for st in stems:
+        for end in _GEO_ADJ_BASE_ENDINGS:
+            cand = (st + end)[:1].upper() + (st + end)[1:]
+            if any(r.lemma == cand and "nazwa_geograficzna" in r.names for r in analyse(cand)):
+                return cand
+    return None
+
+
+def _geo_adjective(readings: Sequence[Analysis]) -> bool:
+    lemma = next((r.lemma for r in readings if r.tag.startswith("adj:")), None)
+    return lemma is not None and geo_adjective_base(lemma) is not None
+
+
+def _static_features(form: str, readings: Sequence[Analysis], sh: str | None = None
+                     ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(features of the token itself, short features used for its neighbours), not cached; `sh` is
+    `shape(form)` when the caller has it."""
     low = form.lower()
-    sh = shape(form)
+    if sh is None:
+        sh = shape(form)
     known = "ign" if readings and readings[0].tag == "ign" else "kn"
     ncs = name_classes(readings)
     lemma = readings[0].lemma.lower() if readings else low
     own = ["b", "w=" + low, "sh=" + sh, "p3=" + low[:3], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
            "kn=" + known + sh, "am=" + ambiguity(readings), "lm=" + lemma]
     own += ["nc=" + n for n in ncs]
+    if _geo_adjective(readings):
+        own.append("geoadj")
     if len(ncs) > 1:
         own.append("ncs=" + "|".join(sorted(ncs)))
-    near = ["w=" + low, "sh=" + sh, "kn=" + known, "s3=" + low[-3:]]
+    near = ["w=" + low, "sh=" + sh, "kn=" + known, "s3=" + low[-3:], "lm=" + lemma]
     near += ["nc=" + n for n in ncs[:2]]
+    return tuple(own), tuple(near)
+
+
+def _static(form: str, readings: Sequence[Analysis]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(features of the token itself, short features used for its neighbours), cached by form (tuples: the
+    garbage collector need not track them)."""
+    hit = _STATIC.get(form)
+    if hit is not None:
+        return hit
+    hit = _static_features(form, readings)
     if len(_STATIC) > 300_000:
         _STATIC.clear()
-    _STATIC[form] = (own, near)
-    return own, near
+    _STATIC[form] = hit
+    return hit
 
 
 def context_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], i: int) -> list[str]:
@@ -266,7 +319,10 @@ class _DecodeTables:
     tables indexed by the previous labels (0 = sentence start, k + 1 = label k), and a bounded per-form cache of
     feature rows."""
 
-    CACHE_SIZE = 200_000
+    CACHE_SIZE = 100_000
+    """Word forms whose summed feature weights are kept (5 × labels int32 each: 78 MB at most for 39 labels)."""
+    FIRST_CAPACITY = 4096
+
 
     def __init__(self, model: NerModel) -> None:
         index, W, labels = model.index, model.matrix, model.labels
@@ -305,7 +361,15 @@ class _DecodeTables:
         for sh, k in self.shape_id.items():
             self.shape_swing[k] = _swing(by_shape[sh].astype(np.int64))
         self._viterbi_bounds(n)
-        self.cache: OrderedDict[str, tuple[list[int], tuple[list[int], ...], int]] = OrderedDict()
+        # per word form: slot in `vecs`, whose 5 rows are the summed weights of the form's own features and of
+        # its features as seen from offsets -2, -1, +1, +2; `shapes[slot]` its number in `shape_hist`
+        self.slots: OrderedDict[str, int] = OrderedDict()
+        self.vecs = np.zeros((0, 5, n), dtype=np.int32)
+        self.shapes = np.zeros(0, dtype=np.intp)
+        self._near: dict[str, tuple[int | None, ...]] = {}  # neighbour feature → its rows at -2, -1, +1, +2
+        self._run: dict[tuple[int, int, int], int | None] = {}  # (run length, place, words after) → row
+        self._lock = threading.Lock()
+        self._matrix = W
 
     def _viterbi_bounds(self, n: int) -> None:
         self.cur, self.shape_cur, self.fut1, self.fut2, self.fut_shape = viterbi_bounds(self.hist, self.shape_hist)
@@ -313,79 +377,149 @@ class _DecodeTables:
     def form_rows(self, form: str, readings: Sequence[Analysis]) -> tuple[list[int], tuple[list[int], ...], int]:
         """(rows of the token's own features, rows of its features as seen from offsets -2, -1, +1, +2, number
         of its shape in `shape_hist`)."""
-        hit = self.cache.get(form)
-        if hit is not None:
-            try:
-                self.cache.move_to_end(form)
-            except KeyError:  # evicted by another thread meanwhile: still a valid entry
-                pass
-            return hit
-        own, near = _static(form, readings)
+        sh = shape(form)
+        own, near = _static_features(form, readings, sh)
         row = self.row
         own_rows = [r for f in own if (r := row(f)) is not None]
-        near_rows = tuple([r for f in near if (r := row(f"{off}{f}")) is not None] for off in (-2, -1, 1, 2))
-        hit = (own_rows, near_rows, self.shape_id.get(shape(form), 0))
-        self.cache[form] = hit
-        if len(self.cache) > self.CACHE_SIZE:
-            try:
-                self.cache.popitem(last=False)
-            except KeyError:
-                pass
-        return hit
+        near_memo = self._near
+        if len(near_memo) > 500_000:
+            near_memo.clear()
+        per_offset: tuple[list[int], ...] = ([], [], [], [])
+        for f in near:
+            rs = near_memo.get(f)
+            if rs is None:
+                rs = tuple(row(f"{off}{f}") for off in (-2, -1, 1, 2))
+                if not f.startswith(("w=", "lm=")):  # shared by many forms (a shape, a suffix, a name class)
+                    near_memo[f] = rs
+            for k, r in enumerate(rs):
+                if r is not None:
+                    per_offset[k].append(r)
+        return own_rows, per_offset, self.shape_id.get(sh, 0)
+
+    def run_row(self, length: int, place: int, after: int) -> int | None:
+        """The row of the feature of a capitalised word's run: its length, the word's place and the words after
+        it in the run, each capped as in `context_features`."""
+        key = (min(length, 4), min(place, 3), min(after, 3))
+        if key not in self._run:
+            self._run[key] = self.row(f"run={key[0]}|{key[1]}|{key[2]}")
+        return self._run[key]
+
+    def _slot(self, form: str, readings: Sequence[Analysis]) -> int:
+        """The slot of `form` in `vecs` (filled on first sight; least recently used forms give theirs up)."""
+        own_rows, near_rows, sid = self.form_rows(form, readings)
+        slots = self.slots
+        if len(slots) >= self.CACHE_SIZE:
+            _, k = slots.popitem(last=False)
+        else:
+            k = len(slots)
+            if k >= len(self.vecs):
+                cap = min(max(self.FIRST_CAPACITY, 2 * len(self.vecs)), self.CACHE_SIZE)
+                vecs = np.zeros((cap,) + self.vecs.shape[1:], dtype=np.int32)
+                vecs[: len(self.vecs)] = self.vecs
+                shapes = np.zeros(cap, dtype=np.intp)
+                shapes[: len(self.shapes)] = self.shapes
+                self.vecs, self.shapes = vecs, shapes
+        self._fill(self.vecs[k], own_rows, near_rows)
+        self.shapes[k] = sid
+        slots[form] = k
+        return k
+
+    def _fill(self, vec: np.ndarray, own_rows: list[int], near_rows: tuple[list[int], ...]) -> None:
+        """vec[0] = the summed weights of `own_rows`, vec[1 + j] those of `near_rows[j]`."""
+        rows = list(own_rows)
+        which = [0] * len(own_rows)
+        for j, near in enumerate(near_rows, 1):
+            rows += near
+            which += [j] * len(near)
+        vec[:] = 0
+        np.add.at(vec, np.asarray(which, dtype=np.intp), self._matrix[rows])
+
+    def form_vectors(self, forms: Sequence[str], readings: Sequence[Sequence[Analysis]]) -> tuple[np.ndarray, list[int]]:
+        """([token, 5, label] summed weights of each token's own features and of its features as its neighbours
+        see them (offsets -2, -1, +1, +2), the shape number of each token); cached per form."""
+        if len(forms) > self.CACHE_SIZE:  # more forms than slots: a form could lose its slot to a later one
+            out = np.zeros((len(forms),) + self.vecs.shape[1:], dtype=np.int32)
+            sids = []
+            for k, (form, r) in enumerate(zip(forms, readings)):
+                own_rows, near_rows, sid = self.form_rows(form, r)
+                self._fill(out[k], own_rows, near_rows)
+                sids.append(sid)
+            return out, sids
+        with self._lock:
+            slots = self.slots
+            ks: list[int] = []
+            for form, r in zip(forms, readings):
+                k = slots.get(form)
+                if k is None:
+                    k = self._slot(form, r)
+                else:
+                    slots.move_to_end(form)
+                ks.append(k)
+            return self.vecs[ks], self.shapes[ks].tolist()
 
 
 def _static_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel,
                    t: "_DecodeTables") -> tuple[np.ndarray | None, list[int]]:
     """(tokens × labels integer scores of the label-independent features, shape number of each token); the
-    scores are None when the model has no bias feature (then the segment sums would not be safe)."""
+    scores are None when the model has no bias feature (then `predict_labels_reference` decodes).
+
+    A token's score is its form's own summed weights, plus its neighbours' summed weights as seen from its
+    offsets (both cached per form, `_DecodeTables.form_vectors`), plus the rows of the sentence edges, of the
+    bigram with the word before and of its run of capitalised words. Integer sums: the same scores as summing
+    the feature rows one by one."""
     n = len(forms)
-    per = [t.form_rows(f, r) for f, r in zip(forms, readings)]
-    row = t.row
+    if not t.has_bias:
+        return None, [t.shape_id.get(shape(f), 0) for f in forms]
+    V, sids = t.form_vectors(forms, readings)
+    static = V[:, 0]  # a view into V, which is a fresh copy
+    if n > 1:
+        static[1:] += V[:-1, 2]
+        static[:-1] += V[1:, 3]
+    if n > 2:
+        static[2:] += V[:-2, 1]
+        static[:-2] += V[2:, 4]
+    idx: list[int] = []
     rows: list[int] = []
-    starts: list[int] = []
-    caps = [f[:1].isupper() for f in forms]
-    lows = [f.lower() for f in forms]
     e2, e1, f1, f2 = t.edge
-    for i in range(n):
-        starts.append(len(rows))
-        rows += per[i][0]
-        if i >= 2:
-            rows += per[i - 2][1][0]
-        elif e2 is not None:
-            rows.append(e2)
-        if i >= 1:
-            rows += per[i - 1][1][1]
-            r = row("bi=" + lows[i - 1] + "|" + lows[i])
+    if e2 is not None:
+        idx += (0, 1) if n > 1 else (0,)
+        rows += (e2, e2) if n > 1 else (e2,)
+    if t.first is not None:
+        idx.append(0)
+        rows.append(t.first)
+    if e1 is not None:
+        idx.append(0)
+        rows.append(e1)
+    if f1 is not None:
+        idx.append(n - 1)
+        rows.append(f1)
+    if f2 is not None:
+        idx += (n - 2, n - 1) if n > 1 else (n - 1,)
+        rows += (f2, f2) if n > 1 else (f2,)
+    row = t.row
+    lows = [f.lower() for f in forms]
+    for i in range(1, n):
+        r = row("bi=" + lows[i - 1] + "|" + lows[i])
+        if r is not None:
+            idx.append(i)
+            rows.append(r)
+    i = 0
+    while i < n:
+        if not forms[i][:1].isupper():
+            i += 1
+            continue
+        b = i + 1
+        while b < n and forms[b][:1].isupper():
+            b += 1
+        for k in range(i, b):
+            r = t.run_row(b - i, k - i, b - k - 1)
             if r is not None:
+                idx.append(k)
                 rows.append(r)
-        else:
-            if t.first is not None:
-                rows.append(t.first)
-            if e1 is not None:
-                rows.append(e1)
-        if i + 1 < n:
-            rows += per[i + 1][1][2]
-        elif f1 is not None:
-            rows.append(f1)
-        if i + 2 < n:
-            rows += per[i + 2][1][3]
-        elif f2 is not None:
-            rows.append(f2)
-        if caps[i]:
-            a = i
-            while a > 0 and caps[a - 1]:
-                a -= 1
-            b = i + 1
-            while b < n and caps[b]:
-                b += 1
-            r = row(f"run={min(b - a, 4)}|{min(i - a, 3)}|{min(b - i - 1, 3)}")
-            if r is not None:
-                rows.append(r)
-    sids = [x[2] for x in per]
-    if not t.has_bias:  # a token without any feature row would break the segment sums below
-        return None, sids
-    W = model.matrix
-    return np.add.reduceat(W[np.asarray(rows, dtype=np.intp)], np.asarray(starts, dtype=np.intp), axis=0), sids
+        i = b
+    if rows:
+        np.add.at(static, np.asarray(idx, dtype=np.intp), model.matrix[rows])
+    return static, sids
 
 
 def predict_labels_greedy(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
@@ -444,14 +578,245 @@ def spans_from_labels(labels: Sequence[str]) -> list[tuple[str, int, int]]:
     return spans
 
 
+_NAME_LETTERS = frozenset("aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźżAĄBCĆDEĘFGHIJKLŁMNŃOÓPQRSŚTUVWXYZŹŻ0123456789")
+
+
+def _stray(form: str) -> bool:
+    """A lone letter outside the Polish and Latin alphabets ("Ø", the elision mark of transcripts): never a
+    name's first or last word."""
+    return len(form) == 1 and form.isalnum() and form not in _NAME_LETTERS
+
+
+def _wordless(form: str) -> bool:
+    return _stray(form) or not any(ch.isalnum() for ch in form)
+
+
+def clean_spans(spans: Sequence[tuple[str, int, int]], forms: Sequence[str]) -> list[tuple[str, int, int]]:
+    """The spans with stray letters (`_stray`) cut off both ends, and without those that have no word at all
+    (only punctuation and stray letters): NKJP has no such token, so the model guesses a name for one from its
+    shape alone. Quotes around or inside a name with words stay (PolEval counts „Tęcza” with its quotes)."""
+    out: list[tuple[str, int, int]] = []
+    seen: set[tuple[str, int, int]] = set()
+    for typ, i, j in spans:
+        if all(_wordless(forms[k]) for k in range(i, j)):
+            continue
+        while _stray(forms[i]):
+            i += 1
+        while _stray(forms[j - 1]):
+            j -= 1
+        if (typ, i, j) not in seen:
+            seen.add((typ, i, j))
+            out.append((typ, i, j))
+    return out
+
+
+def country_lemmas(model: NerModel) -> frozenset[str]:
+    """The lemmas of the country names the model was trained on (`meta["country_lemmas"]`, learned by
+    `training.train_ner`), as a set."""
+    got = getattr(model, "_country_lemmas", None)
+    if got is None:
+        got = model._country_lemmas = frozenset(model.meta.get("country_lemmas", ()))
+    return got
+
+
+def nest_countries(spans: Sequence[tuple[str, int, int]], forms: Sequence[str],
+                   readings: Sequence[Sequence[Analysis]], countries: frozenset[str]) -> list[tuple[str, int, int]]:
+    """The spans plus a placeName_country for a country's name inside an organisation's ("Ambasada [Francji]",
+    "Bank Centralny [Rosji]"): NKJP's simplified nesting keeps only settlements inside organisations, so the model
+    never learned those. A word counts when it is capitalised, not the organisation's first word ("Polska Akcja
+    Humanitarna" is no country's organ), not inside another span of the organisation, and one of its noun readings is a geographic name whose lemma is in `countries`."""
+    if not countries:
+        return list(spans)
+    out = list(spans)
+    inner = {k for typ, i, j in spans if typ != "orgName" for k in range(i, j)}
+    for typ, i, j in spans:
+        if typ != "orgName":
+            continue
+        for k in range(i + 1, j):
+            if k in inner or not forms[k][:1].isupper():
+                continue
+            if any(r.tag.startswith("subst") and "nazwa_geograficzna" in r.names and r.lemma in countries
+                   for r in readings[k]):
+                out.append(("placeName_country", k, k + 1))
+                inner.add(k)
+    if len(out) > len(spans):
+        out.sort(key=lambda s: (s[1], -s[2]))
+    return out
+
+
+def name_spans(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[tuple[str, int, int]]:
+    """(type, first token, end token exclusive) of every name, date and time of one sentence, nested ones
+    included: the model's labels (`predict_labels`) read as spans (`spans_from_labels`), `clean_spans`, then
+    the countries named inside organisations (`nest_countries`)."""
+    spans = clean_spans(spans_from_labels(predict_labels(forms, readings, model)), forms)
+    return nest_countries(spans, forms, readings, country_lemmas(model))
+
+
+def repeat_persons(forms: Sequence[str], spans: Sequence[tuple[str, int, int]],
+                   starts: Sequence[int] = ()) -> list[tuple[str, int, int]]:
+    """Spans for the repeats of a person's name over a whole document (`forms`: its tokens, `spans` over them,
+    `starts`: the first token of each sentence, where a repeat must not cover a sentence start... of another
+    sentence: repeats never cross one). A name the model found once as a person ("Bąka", "Jan Bąk") is a person
+    wherever else the same words stand in the document untagged: the spans of its commonest nest (the
+    person and its forename/surname parts, at the same relative places) are added there. Only names of three
+    or more characters starting with a capital; words inside any span are left alone."""
+    nests: dict[tuple[str, ...], Counter] = {}
+    by_range: dict[tuple[int, int], list[str]] = {}
+    for typ, i, j in spans:
+        by_range.setdefault((i, j), []).append(typ)
+    covered = [False] * len(forms)
+    for _, i, j in spans:
+        for k in range(i, j):
+            covered[k] = True
+    ranges = sorted(by_range, key=lambda r: (r[0], -r[1]))
+    end = -1
+    for i, j in ranges:
+        if i < end:
+            continue  # nested in the span before
+        end = j
+        if not any(t == "persName" for t in by_range[(i, j)]):
+            continue
+        key = tuple(forms[i:j])
+        text = " ".join(key)
+        if len(text) < 3 or not text[:1].isupper():
+            continue
+        nest = tuple(sorted((t, a - i, b - i) for (a, b), ts in by_range.items() if i <= a and b <= j for t in ts))
+        nests.setdefault(key, Counter())[nest] += 1
+    if not nests:
+        return list(spans)
+    boundary = set(starts)
+    first = {}
+    for key in nests:
+        first.setdefault(key[0], []).append(key)
+    out = list(spans)
+    for k, form in enumerate(forms):
+        for key in first.get(form, ()):
+            n = len(key)
+            if tuple(forms[k : k + n]) != key or any(covered[k : k + n]) \
+                    or any(x in boundary for x in range(k + 1, k + n)):
+                continue
+            nest = nests[key].most_common(1)[0][0]
+            out += [(t, k + a, k + b) for t, a, b in nest]
+            for x in range(k, k + n):
+                covered[x] = True
+            break
+    out.sort(key=lambda s: (s[1], -s[2]))
+    return out
+
+
+_TITLE_WORD = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+")
+_TITLE_PIECE = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]*")
+
+
+def glued_parts(form: str) -> list[tuple[int, int]] | None:
+    """The character ranges of the words of a token glued together from capitalised words when the spaces were
+    lost or left out: a hashtag ("#DonaldTusk" → "#", "Donald", "Tusk"), three or more words
+    ("SenatorStefanNowak"), or two whose first is a first name Morfeusz knows ("RyszardBender"). None for any
+    other token: brand names ("YouTube", "TikTok", "PiS", "McDonald") stay whole."""
+    off = 1 if form[:1] == "#" else 0
+    body = form[off:]
+    if len(body) < 4 or not body[:1].isupper():
+        return None
+    parts = [(m.start() + off, m.end() + off) for m in _TITLE_PIECE.finditer(body)]
+    if len(parts) < 2 or sum(b - a for a, b in parts) != len(body) \
+            or not all(_TITLE_WORD.fullmatch(form[a:b]) for a, b in parts):
+        return None
+    if not off and len(parts) == 2:
+        first = form[parts[0][0] : parts[0][1]]
+        if parts[1][1] - parts[1][0] < 3 or not any("imię" in r.names for r in analyse(first)):
+            return None
+    return ([(0, 1)] if off else []) + parts
+
+
+def split_glued(tokens: Sequence[Token]) -> tuple[list[Token], list[int]]:
+    """The tokens with every glued one (`glued_parts`) cut into its words, and for each resulting token the
+    index of the token it comes from."""
+    out: list[Token] = []
+    owner: list[int] = []
+    for k, t in enumerate(tokens):
+        parts = glued_parts(t.text) if len(t.text) > 3 else None
+        if not parts:
+            out.append(t)
+            owner.append(k)
+            continue
+        for n, (a, b) in enumerate(parts):
+            last = n == len(parts) - 1
+            out.append(Token(t.start + a, t.start + b, t.text[a:b], "symbol" if t.text[a:b] == "#" else "word",
+                             t.space_after if last else False))
+            owner.append(k)
+    return out, owner
+
+
+def char_spans(tokens: Sequence[Token], spans: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """(type, start, end) character offsets of token spans. A forename or surname that is one hyphenated token of
+    capitalised words ("Gronkiewicz-Waltz") is given as one span per word, as NKJP annotates a double-barrelled
+    name (the training sentences glue it into one token, `training.runtime_tokens`, so the model marks it
+    whole)."""
+    out: list[tuple[str, int, int]] = []
+    for typ, i, j in spans:
+        t = tokens[i]
+        if j == i + 1 and typ in ("persName_surname", "persName_forename") and "-" in t.text:
+            words = t.text.split("-")
+            if len(words) > 1 and all(_TITLE_WORD.fullmatch(w) for w in words):
+                pos = t.start
+                for w in words:
+                    out.append((typ, pos, pos + len(w)))
+                    pos += len(w) + 1
+                continue
+        out.append((typ, t.start, tokens[j - 1].end))
+    return out
+
+
 def recognise(tokens: Sequence[Token], model: NerModel | None = None) -> list[tuple[str, int, int]]:
-    """Name spans (type, first token, end token) of one sentence's tokens."""
+    """Name spans (type, first token, end token) of one sentence's tokens (`name_spans`)."""
     model = model or load_model()
     if model is None:
         raise RuntimeError("no NER model is installed")
     forms = [t.text for t in tokens]
     readings = [t.analyses or list(analyse(t.text)) for t in tokens]
-    return spans_from_labels(predict_labels(forms, readings, model))
+    return name_spans(forms, readings, model)
+
+
+BASE_FORM_CACHE_SIZE = 50_000
+"""Names whose base forms are remembered (the same name recurs across articles: "Donalda Tuska")."""
+_BASE_FORMS: OrderedDict = OrderedDict()
+_base_lock = threading.Lock()
+
+
+def _base_form(tokens: Sequence[Token], typ: str) -> str:
+    """`basenames.base_form(tokens, typ)`, remembered for the same name: the same type, token texts, spacing
+    and chosen readings (the key) and the same readings of every token (checked on a hit)."""
+    from kronika.lang.pl.basenames import base_form
+
+    key = (typ, tuple((t.text, t.chosen, k + 1 < len(tokens) and tokens[k + 1].start > t.end)
+                      for k, t in enumerate(tokens)))
+    with _base_lock:
+        hit = _BASE_FORMS.get(key)
+        if hit is not None:
+            _BASE_FORMS.move_to_end(key)
+    if hit is not None and all(a == t.analyses for a, t in zip(hit[0], tokens)):
+        return hit[1]
+    value = base_form(tokens, typ)
+    with _base_lock:
+        _BASE_FORMS[key] = (tuple(list(t.analyses) for t in tokens), value)
+        if len(_BASE_FORMS) > BASE_FORM_CACHE_SIZE:
+            _BASE_FORMS.popitem(last=False)
+    return value
+
+
+def _recognise_glued(tokens: Sequence[Token], model: NerModel) -> list[tuple[str, int, int]]:
+    """`recognise` over the tokens with glued words cut apart (`split_glued`), the spans given back over the
+    original tokens; a name that starts or ends inside a glued token ("Donald Tusk" in "#DonaldTusk") has no
+    such span and is left out."""
+    pieces, owner = split_glued(tokens)
+    if len(pieces) == len(tokens):
+        return recognise(tokens, model)
+    out: list[tuple[str, int, int]] = []
+    for typ, i, j in recognise(pieces, model):
+        a, b = owner[i], owner[j - 1] + 1
+        if (i == 0 or owner[i - 1] != a) and (j == len(pieces) or owner[j] != b - 1) and (typ, a, b) not in out:
+            out.append((typ, a, b))
+    return out
 
 
 class NamedEntities:
@@ -462,23 +827,23 @@ class NamedEntities:
     assigns = ("spans.ner",)
 
     def __call__(self, doc) -> None:
-        from kronika.lang.pl.basenames import base_form
-
         model = load_model()
         out: list[NameSpan] = []
         if model is not None:
             tokens: list[Token] = doc.tokens
             ranges = [(s.token_start, s.token_end) for s in doc.sentences] or [(0, len(tokens))]
+            found: list[tuple[str, int, int]] = []
             for a, b in ranges:
                 sent = tokens[a:b]
-                if not sent:
+                if sent:
+                    found += [(typ, a + i, a + j) for typ, i, j in _recognise_glued(sent, model)]
+            found = repeat_persons([t.text for t in tokens], found, [a for a, _ in ranges])
+            for typ, i, j in found:
+                if typ in TIME_TYPES:
                     continue
-                for typ, i, j in recognise(sent, model):
-                    if typ in TIME_TYPES:
-                        continue
-                    toks = sent[i:j]
-                    out.append(NameSpan(toks[0].start, toks[-1].end, typ, doc.text[toks[0].start:toks[-1].end],
-                                        base_form(toks, typ), a + i, a + j))
+                toks = tokens[i:j]
+                out.append(NameSpan(toks[0].start, toks[-1].end, typ, doc.text[toks[0].start:toks[-1].end],
+                                    _base_form(toks, typ), i, j))
         doc.spans["ner"] = out
 
     def __repr__(self) -> str:

@@ -334,14 +334,84 @@ def _span_f1(gold: list[set], pred: list[set]) -> float:
     return 2 * tp / max(ng + npred, 1)
 
 
-def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, epochs: int = 8,
+_NO_SPACE_BEFORE = frozenset({".", ",", ";", ":", "!", "?", ")", "]", "...", "…"})
+_NO_SPACE_AFTER = frozenset({"(", "["})
+
+
+def _inside(label: str) -> str:
+    """The label of a token that continues the previous token's spans at every nesting level (B- → I-)."""
+    return label if label == "O" else "#".join("I" + tag[1:] if tag[:1] == "B" else tag for tag in label.split("#"))
+
+
+def runtime_tokens(forms: Sequence[str], labels: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A training sentence re-tokenised the way `tokenizer.tokenize` cuts running text, with its labels.
+    NKJP splits every dot off ("r", "."; "T", "."; "św", ".") and every hyphen ("Bielsko", "-", "Biała"), but
+    at run time an abbreviation or an initial keeps its dot ("r.", "T.") and a hyphenated word is one token,
+    so a model trained on NKJP's cuts would never see the forms it meets. The sentence is written out (no space
+    before closing punctuation, after an opening bracket, nor around a hyphen inside a name), tokenised, and
+    each token takes the label of the NKJP token it starts in (B- turned into I- when it starts inside one)."""
+    from kronika.lang.pl.tokenizer import tokenize
+
+    text = ""
+    owner: list[int] = []
+    n = len(forms)
+    for i, form in enumerate(forms):
+        if i:
+            glued = form in _NO_SPACE_BEFORE or forms[i - 1] in _NO_SPACE_AFTER
+            if not glued and "-" in (form, forms[i - 1]):
+                k = i if form == "-" else i - 1  # the hyphen's index
+                glued = (0 < k < n - 1 and labels[k].startswith("I-") and labels[k + 1].startswith("I-")
+                         and forms[k - 1][-1:].isalnum() and forms[k + 1][:1].isalnum())
+            if not glued:
+                text += " "
+                owner.append(-1)
+        text += form
+        owner += [i] * len(form)
+    toks, _ = tokenize(text)
+    out_forms: list[str] = []
+    out_labels: list[str] = []
+    prev = -1
+    for t in toks:
+        k = owner[t.start]
+        out_forms.append(t.text)
+        out_labels.append(_inside(labels[k]) if k == prev else labels[k])
+        prev = owner[t.end - 1]
+    return out_forms, out_labels
+
+
+def _country_lemmas(sents, min_count: int = 2, min_share: float = 0.5) -> list[str]:
+    """The lemmas of geographic names tagged as a country on their own (a one-word placeName_country span at
+    any nesting level) at least `min_count` times and in at least `min_share` of their capitalised occurrences:
+    what `ner.nest_countries` looks for inside organisation names."""
+    from kronika.lang.pl.ner import spans_from_labels
+
+    as_country: Counter = Counter()
+    seen: Counter = Counter()
+    for forms, readings, gold in sents:
+        single = {i for typ, i, j in spans_from_labels(gold) if typ == "placeName_country" and j == i + 1}
+        for i, (form, rs) in enumerate(zip(forms, readings)):
+            if not form[:1].isupper():
+                continue
+            lemmas = {r.lemma for r in rs if r.tag.startswith("subst") and "nazwa_geograficzna" in r.names}
+            seen.update(lemmas)
+            if i in single:
+                as_country.update(lemmas)
+    return sorted(x for x, c in as_country.items() if c >= min_count and c >= min_share * seen[x])
+
+
+def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, epochs: int = 14,
               max_sentences: int | None = None, min_count: int = 2, decoder: str = "greedy",
-              candidates: int = 0) -> Iterable[str]:
+              candidates: int = 0, retokenise: bool = True, refit: bool = True) -> Iterable[str]:
     """Train the name recogniser on NKJP IOB files (forms + nested labels); yields progress lines, writes the
     model (and, for the packaged path, its manifest entry). Features seen fewer than `min_count` times in the
     training part are dropped; `max_sentences` subsamples for quick runs. The perceptron runs on a dense numpy
     weight matrix (features × labels) during training; the shipped model keeps only non-negligible weights.
-    `decoder="viterbi"` (the default, what `ner.predict_labels` runs) trains a structured perceptron: each
+    Sentences are first re-cut the way the run-time tokenizer cuts running text (`runtime_tokens`; off with
+    `retokenise=False`). With `refit` (the default, greedy decoder only) the number of epochs is chosen on the
+    held-out tenth and the shipped model is then trained anew on every sentence for that many epochs; the
+    held-out figure is the one of the first run. The lemmas of country names (`_country_lemmas`) go into the
+    model's meta for `ner.nest_countries`.
+    `decoder="viterbi"` (what `ner.predict_labels` runs for a model trained so) trains a structured perceptron: each
     sentence is decoded whole (second-order Viterbi over the labels the decoder's pruning keeps, its bounds
     recomputed every 500 sentences with a safety margin; `candidates` > 0 instead keeps that many best labels by
     static score and "O" — faster, but the model then learns to rely on the cut and decodes badly) and the
@@ -357,10 +427,13 @@ def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, ep
     sents: list[tuple[list[str], list[list[Analysis]], list[str]]] = []
     for p in paths:
         for s in read_iob(p):
-            forms = [t.form for t in s.tokens]
-            sents.append((forms, [list(analyse(f)) for f in forms], [t.label for t in s.tokens]))
+            forms, gold = [t.form for t in s.tokens], [t.label for t in s.tokens]
+            if retokenise:
+                forms, gold = runtime_tokens(forms, gold)
+            sents.append((forms, [list(analyse(f)) for f in forms], gold))
     if max_sentences:
         sents = sents[:max_sentences]
+    countries = _country_lemmas(sents)
     held = sents[::10]
     train = [s for k, s in enumerate(sents) if k % 10]
     counts = Counter(lab for s in train for lab in s[2])
@@ -399,7 +472,6 @@ def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, ep
            f"(prepared in {time.time() - t0:.0f}s)")
     W = np.zeros((n_feat, n_lab), dtype=np.float32)
     U = np.zeros((n_feat, n_lab), dtype=np.float64)
-    c = 1
 
     def hist_rows(forms, i, out):
         p1 = labels[out[i - 1]] if i else "^"
@@ -425,28 +497,41 @@ def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, ep
             if f1 > best[0]:
                 best = (f1, epoch, avg[0])
         epochs = 0
-    for epoch in range(1, epochs + 1):
-        order = list(enc_train)
-        rng.shuffle(order)
-        for forms, rows, gold in order:
-            out: list[int] = []
-            for i, r in enumerate(rows):
-                idx = np.concatenate((r, np.asarray(hist_rows(forms, i, out), dtype=np.int32)))
-                guess = int(W[idx].sum(0).argmax())
-                truth = gold[i]
-                if guess != truth:
-                    W[idx, truth] += 1.0
-                    W[idx, guess] -= 1.0
-                    U[idx, truth] += c
-                    U[idx, guess] -= c
-                out.append(guess)
-                c += 1
-        avg = (W - U / c).astype(np.float32)
+    def greedy_epochs(part, n: int, rng: random.Random, W, U):
+        """The averaged weights after each of `n` greedy left-to-right passes over `part`."""
+        c = 1
+        for _ in range(n):
+            order = list(part)
+            rng.shuffle(order)
+            for forms, rows, gold in order:
+                out: list[int] = []
+                for i, r in enumerate(rows):
+                    idx = np.concatenate((r, np.asarray(hist_rows(forms, i, out), dtype=np.int32)))
+                    guess = int(W[idx].sum(0).argmax())
+                    truth = gold[i]
+                    if guess != truth:
+                        W[idx, truth] += 1.0
+                        W[idx, guess] -= 1.0
+                        U[idx, truth] += c
+                        U[idx, guess] -= c
+                    out.append(guess)
+                    c += 1
+            yield (W - U / c).astype(np.float32)
+
+    for epoch, avg in enumerate(greedy_epochs(enc_train, epochs, rng, W, U), 1):
         pred = [set(spans_from_labels([labels[k] for k in decode(avg, f, r)])) for f, r, _ in enc_held]
         f1 = _span_f1(gold_spans, pred)
         yield f"epoch {epoch}: held-out span F1 {f1:.4f} ({time.time() - t0:.0f}s)"
         if f1 > best[0]:
             best = (f1, epoch, avg)
+    if refit and decoder == "greedy" and held:
+        # the number of epochs is chosen on the held-out part; the model is then trained anew on every sentence
+        # (features and labels as counted on the training part)
+        W = np.zeros((n_feat, n_lab), dtype=np.float32)
+        U = np.zeros((n_feat, n_lab), dtype=np.float64)
+        *_, avg = greedy_epochs(enc_train + enc_held, best[1], random.Random(seed), W, U)
+        best = (best[0], best[1], avg)
+        yield f"refit on all {len(sents)} sentences for {best[1]} epochs ({time.time() - t0:.0f}s)"
     f1, epoch, avg = best
     names = [None] * n_feat
     for f, k in index.items():
@@ -458,11 +543,15 @@ def train_ner(corpus: list[Path], output: Path | None = None, seed: int = 13, ep
         weights[names[k]] = {labels[j]: round(float(avg[k, j]), 3) for j in cols}
     meta = {"seed": seed, "epochs": epoch, "date": _dt.date.today().isoformat(),
             "training_data": [p.name for p in paths], "training_sha256": sha256_of_files(paths),
-            "held_out_span_f1": round(f1, 4), "features": len(weights), "sentences": len(train),
-            "decoder": decoder}
+            "held_out_span_f1": round(f1, 4), "features": len(weights),
+            "sentences": len(sents) if refit and decoder == "greedy" else len(train),
+            "decoder": decoder, "retokenised": retokenise, "refit_on_held_out": refit and decoder == "greedy",
+            "country_lemmas": countries}
     if decoder == "viterbi":
         meta["training_candidates"] = candidates
-    yield from _write_model(NerModel(weights, labels, meta).to_bytes(), output, "ner.bin", meta)
+    entry = {k: v for k, v in meta.items() if k != "country_lemmas"}  # the list lives in the model file only
+    entry["country_lemmas"] = len(countries)
+    yield from _write_model(NerModel(weights, labels, meta).to_bytes(), output, "ner.bin", entry)
     yield f"ner: best epoch {epoch}, held-out span F1 (all nesting levels, exact) {f1:.4f}"
 
 
