@@ -100,7 +100,7 @@ def _modal_before(ix: DocIndex, lemma: str, tags: list[str], ts: int, te: int, l
         inf = next((i for i in range(ts, min(te + 2, len(ix.tokens))) if _has(ix.tokens[i], "inf")), None)
         if inf is None:
             return False
-    for k in range(inf - 1, max(lo, inf - 4) - 1, -1):
+    for k in range(inf - 1, max(lo, inf - 8) - 1, -1):  # "ma w nocy z niedzieli na poniedziałek uwolnić"
         tok = ix.tokens[k]
         if lemma in lemma_set(tok) and any(a.pos in tags and a.lemma == lemma for a in readings(tok)):
             return True

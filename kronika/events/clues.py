@@ -29,12 +29,14 @@ def planned(doc, c: Candidate, view: fr.SentenceView) -> bool:
                 return True
         return False
     if pos in ("inf", "praet", "fin"):
-        for j in range(c.head - 1, max(view.start, c.head - 4) - 1, -1):
+        for j in range(c.head - 1, max(view.start, c.head - 8) - 1, -1):
             t = doc.tokens[j]
             if fr.token_pos(t) == "bedzie":
                 return True
             if pos == "inf" and fr.token_pos(t) == "fin" and t.lemma in MODAL_PLAN:
                 return True  # "mają omówić" (but "miała dostarczać" is hearsay, not a plan)
+            if fr.token_pos(t) in FINITE:
+                break  # "ma w nocy z niedzieli na poniedziałek uwolnić" reaches "ma"; another verb ends the search
     return False
 
 

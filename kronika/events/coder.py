@@ -149,6 +149,15 @@ class Coder:
                 actor_source = "agent"
             if patient is None and v.passive:
                 patient = self._pronoun_patient(doc, view, cand.head)
+            if patient is None and v.passive and recipient_g is None:
+                # "Dziennikarz został zatrzymany": the person named before by what they are
+                noun = common_noun_subject_token(doc, view, cand.head, v)
+                found = recover_subject(doc, self._views, view, cand.head, noun, etypes, self.anaphora) \
+                    if noun is not None else None
+                if found:
+                    patient = fr.Group([fr.Mention(e, noun, noun + 1, frozenset({"nom"}), v.numbers, True)
+                                        for e in found], frozenset({"nom"}), v.numbers, None, False,
+                                       view.clause_of.get(noun, 0), noun, noun + 1, True, via="common_noun")
             if patient is not None and "acc" in {s.name for s in frame.recipient} | {"acc"}:
                 recipient_g = patient
                 used.add(id(patient))

@@ -239,6 +239,13 @@ def _declinable(readings: list) -> list:
     return kept or readings
 
 
+# Prepositional phrases used as adverbs: the noun after them is not governed by their preposition.
+ADVERBIAL_PHRASES = frozenset({"w zamian", "w końcu", "w efekcie", "w rezultacie", "w praktyce", "w sumie",
+                               "w ogóle", "w dodatku", "w zasadzie", "w szczególności", "na razie", "na pewno",
+                               "na przykład", "na szczęście", "na koniec", "z kolei", "bez wątpienia", "od razu",
+                               "po prostu", "w międzyczasie", "w odpowiedzi", "w związku", "na dodatek"})
+
+
 def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
                     skippable: set[int] = frozenset(), blocked: set[int] = frozenset(),
                     mention_cases: frozenset[str] | None = None,
@@ -264,6 +271,8 @@ def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
             if mention_cases is not None and nouns and not any(n & mention_cases for n in nouns) and (
                     nouns[-1] & cases):
                 return None, set()
+            if j + 1 < m_start and f"{tok.text.lower()} {doc.tokens[j + 1].text.lower()}" in ADVERBIAL_PHRASES:
+                return None, set()  # "W zamian Izrael ma uwolnić …": the phrase governs nothing after it
             return preps[0].lemma.lower(), cases
         low = tok.text.lower()
         if j in skippable:

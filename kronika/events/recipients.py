@@ -192,14 +192,20 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
 
 def _role_holder(doc, views, view, role_lemmas: set[str], head: int, etypes: dict) -> str | None:
     """The person the document introduced with the same role noun ("ambasadora Rosji Siergieja Andriejewa"
-    … "wzywało ambasadora"): the latest person named within four words after that noun, before `head`."""
+    … "wzywało ambasadora"): the latest person named within six words after that noun (no comma or verb
+    between), before `head`."""
     found = None
     for v in views[: view.index + 1]:
         for m in v.mentions:
             if m.start >= head or (etypes.get(m.entity) or {}).get("type") != "person":
                 continue
-            if any(fr.lemmas(doc.tokens[k]) & role_lemmas for k in range(max(v.start, m.start - 4), m.start)):
-                found = m.entity
+            for k in range(m.start - 1, max(v.start, m.start - 7) - 1, -1):  # "dziennikarz „WSJ” Evan G."
+                tok = doc.tokens[k]
+                if fr.lemmas(tok) & role_lemmas:
+                    found = m.entity
+                    break
+                if tok.text in (",", ";", ":") or fr.token_pos(tok) in fr.FINITE_POS:
+                    break
     return found
 
 
@@ -212,6 +218,12 @@ def recover_subject(doc, views, view, head: int, noun: int, etypes: dict, rules:
     if spec is None:
         return None
     types, cues = spec
+    if types == {"person"}:
+        # the person the text introduced with this very noun ("dziennikarz Evan Gershkovich" … "Dziennikarz")
+        holder = _role_holder(doc, views, view, set(fr.lemmas(doc.tokens[noun])) & set(rules.subject_nouns or {}),
+                              noun, etypes)
+        if holder is not None:
+            return [holder]
     # a person is taken up from where they were the subject ("oskarżany jest … Lakanwal"), not from a genitive
     # attribute ("rządu Aszrafa Ghaniego"); other types, and persons never named in the nominative, from anywhere
     passes = (True, False) if types == {"person"} else (False,)

@@ -143,3 +143,18 @@ def test_a_base_near_a_city_lies_in_the_citys_country_and_hosts_the_talks():
                "Elmendorf-Richardson pod Anchorage na Alasce.")
     ev = events_of(doc, "CONSULT")
     assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"USA"} and keys(doc, ev[0]["actor"]) == {"RUS"}
+
+
+def test_a_journalist_arrested_in_a_city_is_the_one_introduced_as_journalist():
+    doc = code("Rosja zwolniła amerykańskiego dziennikarza. Na wolność wyszedł amerykański dziennikarz „Wall Street "
+               "Journal” Evan Gershkovich oraz opozycjonista Władimir Kara-Murza. Dziennikarz został zatrzymany "
+               "w Jekaterynburgu w marcu 2023 roku.")
+    ev = events_of(doc, "COERCE")
+    assert len(ev) == 1 and keys(doc, ev[0]["actor"]) == {"RUS"}
+    assert [e["name"] for e in doc.entities if e["id"] in ev[0]["recipient"]] == ["Evan Gershkovich"]
+
+
+def test_an_adverbial_phrase_governs_no_name_and_a_modal_far_ahead_still_plans():
+    doc = code("W zamian Izrael ma w nocy z niedzieli na poniedziałek uwolnić 90 palestyńskich więźniów.")
+    ev = events_of(doc, "RETREAT")
+    assert len(ev) == 1 and keys(doc, ev[0]["actor"]) == {"ISR"} and ev[0]["status"] == "planned"
