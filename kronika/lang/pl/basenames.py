@@ -8,7 +8,9 @@ Rule (`base_form`; the weights and word lists are data, data/basenames.yaml):
 - The head phrase starts at the next word: it is that word and the words after it that stand in the same case —
   adjectives agreeing in number and gender with the head noun, a second proper name after a proper name
   ("Baracka Obamy", "Volkswagena Golfa"; in a person's name a guessed reading of an unknown word need not
-  agree in gender: a man's surname may decline like a feminine noun, "Piotra Obamy"), and a word after
+  agree in gender: a man's surname may decline like a feminine noun, "Piotra Obamy", at a small cost, so
+  "Wojciecha Nomejki" is Nomejko rather than Nomejka; a guessed word continuing a name word in an oblique case
+  earns a bonus, so two unknown words agreeing as genitives beat both taken as written), and a word after
   "i"/"oraz" right after the head phrase ("Prawa i
   Sprawiedliwości"). Everything from the first word that does not fit on (a genitive complement "Spraw
   Zagranicznych", a preposition, punctuation) is kept as written.
@@ -17,7 +19,8 @@ Rule (`base_form`; the weights and word lists are data, data/basenames.yaml):
   itself as an undeclined nominative ("Sarkozy"). Each reading has a cost (`costs`: a plural, a vocative, a
   common-noun reading of a capitalised word that also has a proper reading, a reading Morfeusz marks archaic or
   rare, a surname-only reading of a word that is also a first name's form ("Szymona"), a lemma of foreign
-  spelling when one of Polish spelling fits too ("Jacka": Jacek, not Jack), a place lemma with a rarer ending
+  spelling when one of Polish spelling fits too ("Jacka": Jacek, not Jack), a rare man's first name whose
+  genitive is a common woman's name ("Barbara": not Barbar's genitive), a place lemma with a rarer ending
   when the -ów one fits ("Tarnowie": Tarnów), …). Every case of the first word
   gives a hypothesis; each word takes the reading that lets the phrase go on with the least cost; the
   hypothesis with the highest total gain (a word's gain is 1 − its reading's cost) wins, ties going to the
@@ -76,6 +79,7 @@ class Rules:
     generic_heads: frozenset[str]
     class_names: dict
     marked_labels: frozenset[str]
+    rare_first_names: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +89,7 @@ def rules() -> Rules:
     data = yaml.safe_load(text)
     names: set[str] = set()
     for section in ("name_classes", "name_class_names", "guess_rules", "generic_heads", "marked_labels",
-                    "place_lemma_preferences", "foreign_spellings"):
+                    "place_lemma_preferences", "foreign_spellings", "rare_first_names"):
         for item in data[section]:
             if item["name"] in names:
                 raise ValueError(f"basenames.yaml: duplicate rule name {item['name']!r}")
@@ -101,6 +105,7 @@ def rules() -> Rules:
         generic_heads=frozenset(h["lemma"] for h in data["generic_heads"]),
         class_names={n["class"]: frozenset(n["names"]) for n in data["name_class_names"]},
         marked_labels=frozenset(m["label"] for m in data["marked_labels"]),
+        rare_first_names=frozenset(n["lemma"] for n in data["rare_first_names"]),
         place_preferences=tuple((p["prefer"], tuple(p["over"])) for p in data["place_lemma_preferences"]),
         foreign_spelling=re.compile("|".join(f["letters"] for f in data["foreign_spellings"]), re.IGNORECASE),
     )
@@ -297,6 +302,8 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
             cost += c["dative_place"]
         if cls == "person" and masc_gen_name and (num, case, gender) == ("sg", "nom", "f"):
             cost += c["feminine_nominative_in_person"]
+        if "imię" in r.names and r.lemma in rules().rare_first_names:
+            cost += c["rare_first_name"]
         if pos == "depr":
             cost += c["depreciative"]
         if cap and _zero_genitive(r, form):
@@ -409,7 +416,13 @@ def _step(st: _State, k: int, x: Cand, case: str, cls: str) -> _State | None:
             return None
     elif not _agrees(x.reading, st.num, st.gender):
         return None
-    return _State(st.picks + ((k, x),), st.gain + 1.0 - x.cost, st.num or n, st.gender or g,
+    gain = 1.0 - x.cost
+    if st.noun and pos not in ADJECTIVAL and st.gender and g and g[:1] != st.gender[:1]:
+        gain -= rules().costs["guessed_gender_mismatch"]  # only a guessed reading gets here (`free`)
+    if c != "nom" and "guessed" in x.reading.labels and st.prev is not None and st.prev.proper:
+        # an unknown word whose ending agrees with the name word before it in an oblique case ("Baracka Obamy")
+        gain += rules().costs["guessed_agreement_bonus"]
+    return _State(st.picks + ((k, x),), st.gain + gain, st.num or n, st.gender or g,
                   st.noun or pos in NOMINAL, x)
 
 

@@ -72,6 +72,23 @@ def _tokens(name: str) -> list[Token]:
         ("Wilanowie", "placeName_settlement", "Wilanów"),
         # ... but a place's own nominative is not pushed aside by that preference
         ("Borowa", "placeName", "Borowa"),
+        # a woman's first name that is also the genitive of a rare man's name is the woman's; a common man's
+        # name keeps its genitive reading
+        ("Krystyna", "persName_forename", "Krystyna"),
+        ("Barbara", "persName_forename", "Barbara"),
+        ("Stanisława", "persName_forename", "Stanisław"),
+        # two unknown words agreeing in the genitive are read so, not both as undeclined nominatives
+        ("Baracka Obamy", "persName", "Barack Obama"),
+        # an unknown surname in -ki after a man's genitive first name: -ko; after a woman's: -ka
+        ("Wojciecha Nomejki", "persName", "Wojciech Nomejko"),
+        ("Beaty Zarembianki", "persName", "Beata Zarembianka"),
+        # ... while -ski stays an adjectival surname's nominative
+        ("Tomasz Bonarowski", "persName", "Tomasz Bonarowski"),
+        # the locative of an unknown feminine place name alternates its stem's last consonant
+        ("Fukuoce", "placeName_settlement", "Fukuoka"),
+        ("Antananarywie", "placeName_settlement", "Antananarywa"),
+        # ... but a plural place in -ice and a foreign word outside place names are not read so
+        ("Blizanowice", "placeName_settlement", "Blizanowice"),
     ],
 )
 def test_base_forms_from_readings(name, type, expected):
@@ -90,6 +107,12 @@ def test_a_rule_can_exclude_a_name_class():
     assert not any(g.reading.lemma == "Szojg" for g in guesses("Szojgu", "person"))
 
 
+def test_feminine_locative_guesses_only_in_place_names():
+    assert any(g.reading.lemma == "Fukuoka" for g in guesses("Fukuoce", "place"))
+    assert not any(g.reading.lemma == "Spaka" for g in guesses("Space", ""))
+    assert not any(g.reading.lemma.endswith("ga") for g in guesses("Sulakwelidze", "place"))
+
+
 def test_name_classes_of_both_type_sets():
     assert name_class("persName_surname") == "person"
     assert name_class("nam_liv_person_last") == "person"
@@ -102,4 +125,5 @@ def test_name_classes_of_both_type_sets():
 def test_rules_load_with_unique_names():
     r = rules()
     assert r.guesses and r.generic_heads and "plural" in r.costs
+    assert "Barbar" in r.rare_first_names and "Stanisław" not in r.rare_first_names
     assert [len(g.ending) for g in r.guesses] == sorted((len(g.ending) for g in r.guesses), reverse=True)
