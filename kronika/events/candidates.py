@@ -50,6 +50,21 @@ def negation_carriers() -> frozenset[str]:
     return frozenset(load_speech().markers["negation"].get("governing") or ())
 
 
+def goal_of_request(doc, view: fr.SentenceView, head: int, goal_verbs: frozenset[str]) -> bool:
+    """A noun after "do" that a verb of urging or inviting governs ("skłonić ją do rozmów", "zaprosił rosyjskiego
+    przywódcę do złożenia wizyty"): the goal asked for, not an act (the verb within four words before "do")."""
+    if fr.token_pos(doc.tokens[head]) not in fr.NOMINAL_POS:
+        return False
+    k = head - 1
+    while k > view.start and fr.token_pos(doc.tokens[k]) == "adj":
+        k -= 1
+    if k > view.start and fr.token_pos(doc.tokens[k]) == "ger" and doc.tokens[k - 1].text.lower() == "do":
+        k -= 1  # "do złożenia wizyty": the goal is a gerund phrase
+    if k <= view.start or doc.tokens[k].text.lower() != "do":
+        return False
+    return any(fr.lemmas(doc.tokens[j]) & goal_verbs for j in range(max(view.start, k - 5), k))
+
+
 def negated_governor(doc, view: fr.SentenceView, head: int) -> bool:
     """A noun trigger whose governing verb is negated and carries the negation over: "nie ma
     w planach ataku", "nie doszło do spotkania", "nie planuje inwazji" (the verb within five words before the
@@ -140,6 +155,8 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
             if t.not_with and any(fr.lemmas(doc.tokens[j]) & t.not_with for j in near):
                 continue
             if t.frames_speech and interview(doc, view, i):
+                continue
+            if goal_of_request(doc, view, i, lex.goal_verbs):
                 continue
             chosen_pos = fr.token_pos(tok)
             matching = [a for a in readings if a.lemma in t.lemmas]

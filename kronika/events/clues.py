@@ -3,10 +3,11 @@ earlier, possessives, quotes, passives told as acts, topics of speech, a date st
 from __future__ import annotations
 
 from kronika.events import frames as fr
-from kronika.events.candidates import FINITE, Candidate
+from kronika.events.candidates import FINITE, Candidate, speech_verbs
 from kronika.events.lexicon import Lexicon
 
 FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
+INTENT_NOUNS = {"decyzja", "plan", "zamiar", "zapowiedź", "projekt", "propozycja"}
 MODAL_PLAN = {"mieć", "planować", "zamierzać", "chcieć", "zamierzyć", "zaplanować", "móc"}
 
 
@@ -18,6 +19,9 @@ def planned(doc, c: Candidate, view: fr.SentenceView) -> bool:
     if pos == "fin" and tag.endswith("perf") and not tag.endswith("imperf"):
         return True
     if c.nominal:
+        # "ogłosił decyzję o wysłaniu myśliwców", "plan dostaw", "zamiar przekazania": a decided, planned act
+        if any(fr.lemmas(doc.tokens[j]) & INTENT_NOUNS for j in range(max(view.start, c.head - 3), c.head)):
+            return True
         clause = view.clause_of.get(c.head)
         for j in range(view.start, c.head):
             t = doc.tokens[j]
@@ -153,9 +157,11 @@ def topic_noun(doc, view, head: int) -> bool:
     for j in range(head - 1, max(view.start, head - 4) - 1, -1):
         t = doc.tokens[j]
         low = t.text.lower()
-        if low in TOPIC_WORDS or (low == "o" and fr.any_pos(t, {"prep"})
-                                  and any("loc" in fr._cases(a.tag) for a in doc.tokens[head].analyses)):
+        if low in TOPIC_WORDS:
             return True
+        if low == "o" and fr.any_pos(t, {"prep"}) and any("loc" in fr._cases(a.tag) for a in doc.tokens[head].analyses):
+            # "powiadomił o podpisaniu": about what is said; "decyzję o wysłaniu" is no speech
+            return j - 1 >= view.start and bool(fr.lemmas(doc.tokens[j - 1]) & speech_verbs())
         if not fr.any_pos(t, {"adj"}) or t.text[:1].isupper():
             return False
     return False

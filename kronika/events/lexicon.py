@@ -109,6 +109,7 @@ class Lexicon:
     pair_nouns: dict[str, frozenset[str]] = field(default_factory=dict)
     pair_alone: frozenset[str] = frozenset()
     seat_nouns: frozenset[str] = frozenset()
+    goal_verbs: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -252,6 +253,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         pair_nouns={str(k): frozenset(_as_list(v)) for k, v in (frames.get("pair_nouns") or {}).items()},
         pair_alone=frozenset(str(w).lower() for w in frames.get("pair_alone") or ()),
         seat_nouns=frozenset(str(w).lower() for w in frames.get("seat_nouns") or ()),
+        goal_verbs=frozenset(frames.get("goal_verbs") or ()),
     )
 
 

@@ -158,3 +158,18 @@ def test_an_adverbial_phrase_governs_no_name_and_a_modal_far_ahead_still_plans()
     doc = code("W zamian Izrael ma w nocy z niedzieli na poniedziałek uwolnić 90 palestyńskich więźniów.")
     ev = events_of(doc, "RETREAT")
     assert len(ev) == 1 and keys(doc, ev[0]["actor"]) == {"ISR"} and ev[0]["status"] == "planned"
+
+
+def test_the_goal_of_urging_or_inviting_is_no_act_of_its_own():
+    doc = code("USA nałożyły sankcje na Rosję, chcąc skłonić Moskwę do rozmów o pokoju.")
+    assert events_of(doc, "CONSULT") == []
+    doc = code("Kanclerz Niemiec Friedrich Merz zaprosił prezydenta Francji do złożenia wizyty w Berlinie.")
+    assert events_of(doc, "CONSULT") == [] and len(events_of(doc, "AGREE")) == 1
+
+
+def test_a_decision_to_send_aid_is_a_pledge_and_keeps_the_announcements_date():
+    doc = code("Minister obrony Niemiec Boris Pistorius ogłosił w październiku decyzję o wysłaniu myśliwców "
+               "do Polski.")
+    ev = events_of(doc, "AGREE")
+    assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"POL"}
+    assert ev[0]["date"] == "2025-10" and ev[0]["status"] == "asserted"
