@@ -151,9 +151,15 @@ def happened_to(doc, view, head: int) -> bool:
 TOPIC_WORDS = {"temat", "sprawa"}
 
 
-def topic_noun(doc, view, head: int) -> bool:
+def topic_noun(doc, view, head: int, comment_verbs: frozenset[str] = frozenset()) -> bool:
     """A noun that is what someone speaks about: after "na temat", "w sprawie" or "o" + locative (adjectives
     between): "zabrał głos na temat niedawnej rozmowy", "powiadomił o podpisaniu porozumień"."""
+    tok = doc.tokens[head]
+    if comment_verbs and tok.chosen is not None and "nom" not in fr._cases(tok.chosen.tag):
+        clause = view.clause_of.get(head)
+        if any(fr.token_pos(doc.tokens[j]) in FINITE and fr.lemmas(doc.tokens[j]) & comment_verbs
+               for j in range(view.start, view.end) if view.clause_of.get(j) == clause):
+            return True  # "W środę wizytę wysłanników skomentował Trump"
     for j in range(head - 1, max(view.start, head - 4) - 1, -1):
         t = doc.tokens[j]
         low = t.text.lower()

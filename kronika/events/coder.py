@@ -377,7 +377,7 @@ class Coder:
         ts, te = doc.tokens[first].start, doc.tokens[last].end
         s = doc.sentences[view.index]
         when = event_date(doc, view.index, (ts, te))
-        if cand.nominal and when.get("date") and topic_noun(doc, view, cand.head) and \
+        if cand.nominal and when.get("date") and topic_noun(doc, view, cand.head, lex.comment_verbs) and \
                 not date_close(doc, doc.sentences[view.index], when.get("date_text"), ts, te):
             # "W czwartek zabrał głos na temat niedawnej rozmowy": the day is the speaking's, not the talks'
             when = {"date": None, "precision": "unknown", "enddate": None, "date_text": None}

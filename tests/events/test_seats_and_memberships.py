@@ -173,3 +173,9 @@ def test_a_decision_to_send_aid_is_a_pledge_and_keeps_the_announcements_date():
     ev = events_of(doc, "AGREE")
     assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"POL"}
     assert ev[0]["date"] == "2025-10" and ev[0]["status"] == "asserted"
+
+
+def test_the_day_of_commenting_on_a_visit_is_not_the_day_of_the_visit():
+    doc = code("W środę wizytę amerykańskich wysłanników w Moskwie skomentował prezydent USA Donald Trump.")
+    for ev in events_of(doc, "CONSULT"):
+        assert ev["date"] is None
