@@ -58,6 +58,8 @@ def test_arrest_told_impersonally_has_the_country_of_its_place_as_actor_and_its_
 def test_an_accusation_abroad_does_not_take_the_place_as_accuser():
     doc = code("Administracja prezydenta USA jest oskarżana w Brukseli o uległość wobec Rosji.")
     assert all("BEL" not in keys(doc, e["actor"]) for e in doc.events)
+    assert any(d["lexicon_entry"] == "oskarzyc" and d["reason"] == "no actor found"
+               for d in doc.spans["event_dropped"])
 
 
 def test_an_interview_with_a_local_station_is_not_talks():
@@ -69,6 +71,10 @@ def test_an_interview_with_a_local_station_is_not_talks():
 def test_a_companion_word_is_never_part_of_a_name():
     doc = code("Rzecznik Stanów Zjednoczonych ogłosił w środę nowe kroki wobec Iranu.")
     assert events_of(doc, "COERCE") == []
+    assert not any(d["lexicon_entry"] == "stan_wojenny" for d in doc.spans["event_dropped"])
+    doc = code("Prezydent Gruzji ogłosił w środę stan wyjątkowy w Tbilisi.")  # the common word still counts
+    assert any(e["event"] == "COERCE" for e in doc.events) or any(
+        d["lexicon_entry"] == "stan_wojenny" for d in doc.spans["event_dropped"])
 
 
 def test_an_act_on_a_noun_outranks_the_participle_describing_its_object():
