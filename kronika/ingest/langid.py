@@ -31,9 +31,22 @@ def _get_identifier():
     return _identifier
 
 
+def detect_sample(text: str) -> str:
+    """The part of `text` detection reads: the first `DETECT_CHARS` characters, cut back to the last whitespace
+    in them so that no half word is scored (a text without whitespace there is cut at the limit)."""
+    if len(text) <= DETECT_CHARS:
+        return text
+    sample = text[:DETECT_CHARS]
+    if not text[DETECT_CHARS].isspace():
+        cut = max(sample.rfind(c) for c in " \n\t\r\xa0")
+        if cut > 0:
+            sample = sample[:cut]
+    return sample
+
+
 def detect_language(text: str) -> str:
     """The most likely of `LANGUAGES` for `text` (always one of them, never None)."""
-    sample = text[:DETECT_CHARS]
+    sample = detect_sample(text)
     if not sample.strip():
         return LANGUAGES[0]
     lang, _score = _get_identifier().classify(sample)

@@ -13,8 +13,10 @@ from kronika.lang.base import Analysis
 from kronika.lang.pl.morphology import CASES, GENDER_SET, NUMBERS, COMMON_NAME_CLASSES
 
 
+@lru_cache(maxsize=100_000)
 def shape(form: str) -> str:
-    """A word's shape with runs collapsed: "Kowalski" → "Xx", "NATO" → "X", "F-16" → "X-d", "2023" → "d"."""
+    """A word's shape with runs collapsed: "Kowalski" → "Xx", "NATO" → "X", "F-16" → "X-d", "2023" → "d".
+    Remembered per form (the tagger and the name recogniser both ask for every token's)."""
     out: list[str] = []
     for ch in form:
         if ch.isupper():

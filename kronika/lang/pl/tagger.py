@@ -16,8 +16,10 @@ Unknown words (Morfeusz's `ign`, e.g. foreign names: "Szojgu", "Kimem") get gues
 open-class tag the model learned for such words, each with a lemma from the model's suffix rules for that tag
 ("Kimem" as subst:sg:inst:m1 → "Kim"); the guessed reading keeps the `ign` labels and adds "guessed".
 
-Speed: the weights are integer arrays (`TaggerModel`): a dense matrix features × tag-like views and, per lemma view,
-a dict of feature rows. Everything that depends only on a word form (its candidates, their view columns, the
+Speed: the weights are integer arrays (`TaggerModel`): a dense int16 matrix features × tag-like views (the few
+weights beyond int16 keep their excess in `TaggerModel.overflow`, added like lemma weights, so sums stay exact)
+and, per lemma view, a dict of feature rows; a form's candidates share many views, so each distinct column is
+gathered once. Everything that depends only on a word form (its candidates, their view columns, the
 score of the form's own features, its ambiguity class) is computed once per form and kept in an LRU cache; per
 token only the context features are looked up, summed for all candidates with one numpy gather; candidate
 features are summed once per (tag, previous tag), (tag, next word's readings), (tag, clause verb), (tag, verb
@@ -43,7 +45,8 @@ from typing import Sequence
 import numpy as np
 
 from kronika.lang.base import Analysis, Token
-from kronika.lang.pl.features import ambiguity, case_set, reading_views, static_token_features, tag_parts
+from kronika.lang.pl.features import (ambiguity, case_set, name_classes, reading_views, shape,
+                                      static_token_features, tag_parts)
 from kronika.lang.pl.models import ShippedModel
 from kronika.lang.pl.models.arrays import is_array_file, read_arrays, write_arrays
 from kronika.lang.pl.morphology import analyse
@@ -53,6 +56,7 @@ NO_CASE_POS = frozenset({"interp", "dig", "ign"})
 
 
 SCALE = 1000
+DENSE_MAX = 32767  # the dense matrix is int16; larger weights keep their excess apart (`TaggerModel.overflow`)
 """Weights are stored and summed as integers in 1/SCALE units (the trainer rounds them to 1/1000), so scores are
 exact and independent of the order of summation."""
 STAR = "*"  # the view candidate features (agreement, government) attach to
@@ -89,19 +93,30 @@ class TaggerModel:
         col_of[dense_views] = np.arange(len(dense_views))
         is_dense = ~lemma_view[cols] if len(cols) else np.zeros(0, dtype=bool)
         self.zero_col = len(dense_views)  # an all-zero column: every candidate has at least one column
-        self.dense = np.zeros((len(self.features), len(dense_views) + 1), dtype=np.int32)
-        self.dense[rows[is_dense], col_of[cols[is_dense]]] = values[is_dense]
-        width = self.dense.shape[1]
+        width = len(dense_views) + 1
+        # int16 halves the matrix (its weights are 98% zeros); the few weights beyond int16 keep the clipped
+        # part in the matrix and the rest in `overflow` (view column → row offset → remainder), which the
+        # scorer adds like the lemma views' weights, so sums stay exact
+        d_rows, d_cols, d_values = rows[is_dense], col_of[cols[is_dense]], values[is_dense].astype(np.int64)
+        clipped = np.clip(d_values, -DENSE_MAX, DENSE_MAX)
+        self.dense = np.zeros((len(self.features), width), dtype=np.int16)
+        self.dense[d_rows, d_cols] = clipped
+        self.overflow: dict[int, dict[int, int]] = {}
+        for k in np.nonzero(clipped != d_values)[0].tolist():
+            self.overflow.setdefault(int(d_cols[k]), {})[int(d_rows[k]) * width] = int(d_values[k] - clipped[k])
         self.flat = self.dense.reshape(-1)  # a view: row r's weights start at r * width
         self.offset: dict[str, int] = {f: r * width for r, f in enumerate(self.features)}
         self.lemma_weights: dict[str, dict[int, int]] = {}  # lemma view → row offset → weight
         for r, c, x in zip(rows[~is_dense].tolist(), cols[~is_dense].tolist(), values[~is_dense].tolist()):
             self.lemma_weights.setdefault(self.views[c], {})[r * width] = x
         star = self.dense_col.get(STAR)
-        self.star: dict[str, int] = {} if star is None else {
-            self.features[r]: int(self.dense[r, star]) for r in np.nonzero(self.dense[:, star])[0]}
+        at_star = is_dense & (cols == self.views.index(STAR)) if star is not None else np.zeros(0, dtype=bool)
+        self.star: dict[str, int] = {self.features[r]: int(x) for r, x in zip(rows[at_star].tolist(),
+                                                                               values[at_star].tolist())}
         self._weights: dict[str, dict[str, float]] | None = None
         self._cache: OrderedDict = OrderedDict()
+        # all `reading_views` reads of a reading but its lemma → (its dense columns, their `overflow` rows)
+        self._view_cols: dict[tuple, tuple[tuple[int, ...], tuple[dict[int, int], ...]]] = {}
         # "*" weights of candidate features: previous tag → candidate tag → sum; next token → tag → sum
         self._left_cache: dict[str | None, dict[str, int]] = {}
         self._right_cache: dict[int, dict[str, int]] = {}
@@ -110,6 +125,7 @@ class TaggerModel:
         self._rnoun_cache: dict[tuple | None, dict[str, int]] = {}  # `right_nouns` description → tag → sum
         self._next_ids: dict[tuple, int] = {}  # `_as_next` descriptions, numbered
         self._history: dict[Analysis, tuple[str, list[int]]] = {}  # chosen reading → (pos, rows of t-1, p-1, k-1, l-1)
+
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -555,15 +571,16 @@ def tag_sentence_reference(forms: Sequence[str], readings: Sequence[Sequence[Ana
     return chosen
 
 
-CACHE_SIZE = 200_000
+CACHE_SIZE = 100_000
 
 
 def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> tuple:
     """What the tagger knows of a word form without context, cached per form (LRU): (readings, candidates,
-    columns of the candidates' views in the dense matrix, where each candidate's columns start, each
-    candidate's lemma-view weights, each candidate's score from the form's own features, the rows of the
-    features it gives its neighbours, and what candidate features of the word before need of it: `_as_next`
-    and its number)."""
+    the distinct columns of the candidates' views in the dense matrix, each candidate's columns in turn as
+    positions among those, where each candidate's start, the weights kept outside the dense matrix
+    (`_add_extras`), each candidate's score from the form's own features, the rows of the features it gives its
+    neighbours, what candidate features of the word before need of it (`_as_next` and its number), and
+    `verb_reading`)."""
     key = tuple(readings)
     cache = model._cache
     hit = cache.get(form)
@@ -574,27 +591,49 @@ def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> 
             pass
         return hit
     cands = candidates(form, readings, model)
-    dense_col, zero = model.dense_col, model.zero_col
+    dense_col, zero, view_cols, overflow = model.dense_col, model.zero_col, model._view_cols, model.overflow
+    lemma_weights = model.lemma_weights
     cols: list[int] = []
     starts: list[int] = []
-    lemma_w: list[dict[int, int] | None] = []
-    for c in cands:
+    extra: dict[int, list] = {}  # id of a weight dict → [the dict, candidates it applies to…]
+    for k, c in enumerate(cands):
         starts.append(len(cols))
-        cols += [dense_col[v] for v in reading_views(c) if v in dense_col]
-        cols.append(zero)
-        lemma_w.append(model.lemma_weights.get("M" + c.lemma))
-    cols_a, starts_a = np.asarray(cols, dtype=np.intp), np.asarray(starts, dtype=np.intp)
+        vkey = (c.tag, c.lemma[:1].isupper(), c.names[:1], c.labels)  # all `reading_views` reads but the lemma
+        hit = view_cols.get(vkey)
+        if hit is None:
+            own_cols = tuple(dense_col[v] for v in reading_views(c) if v in dense_col) + (zero,)
+            if len(view_cols) > CACHE_SIZE:
+                view_cols.clear()
+            hit = view_cols[vkey] = (own_cols, tuple(w for col in own_cols if (w := overflow.get(col))))
+        cols += hit[0]
+        lw = lemma_weights.get("M" + c.lemma)
+        if lw:
+            extra.setdefault(id(lw), [lw]).append(k)
+        for w in hit[1]:
+            extra.setdefault(id(w), [w]).append(k)
+    extras = [(e[0], tuple(e[1:])) for e in extra.values()] or None
+    # the candidates share many views (part of speech, case…): each distinct column is gathered once
+    position: dict[int, int] = {}
+    inv = [position.setdefault(c, len(position)) for c in cols]
+    cols_a = np.fromiter(position, dtype=np.intp, count=len(position))
+    inv_a, starts_a = np.asarray(inv, dtype=np.intp), np.asarray(starts, dtype=np.intp)
     offset = model.offset
-    rows = [r for f in static_token_features(form, readings) if (r := offset.get(f)) is not None]
-    own = _scores(model, rows, cols_a, starts_a, lemma_w)
+    low = form.lower()
+    amb, cs = ambiguity(readings), case_set(readings)
+    # `static_token_features`, with the ambiguity and case classes computed once
+    feats = ["b", "w=" + low, "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
+             "sh=" + shape(form), "am=" + amb, "cs=" + cs]
+    feats += ["nc=" + n for n in name_classes(readings)]
+    rows = [r for f in feats if (r := offset.get(f)) is not None]
+    own = _scores(model, rows, cols_a, inv_a, starts_a, extras)
     nxt = _as_next(readings)
     nxt_id = model._next_ids.setdefault(nxt, len(model._next_ids))
-    low, amb = form.lower(), ambiguity(readings)
     # rows of the features this form gives its neighbours: as the word before (w-1), after (w+1, a+1, c+1) and
     # two after (a+2); None where the model has no such feature
     as_neighbour = (offset.get("w-1=" + low), offset.get("w+1=" + low), offset.get("a+1=" + amb),
-                    offset.get("c+1=" + case_set(readings)), offset.get("a+2=" + amb))
-    hit = (key, cands, cols_a, starts_a, lemma_w, own, as_neighbour, nxt, nxt_id, verb_reading(form, readings))
+                    offset.get("c+1=" + cs), offset.get("a+2=" + amb))
+    hit = (key, cands, cols_a, starts_a, extras, own, as_neighbour, nxt, nxt_id, verb_reading(form, readings),
+           inv_a)
     cache[form] = hit
     if len(cache) > CACHE_SIZE:
         try:
@@ -610,22 +649,22 @@ def _star_sum(model: TaggerModel, features: list[str]) -> int:
     return sum(star.get(f, 0) for f in features)
 
 
-def _scores(model: TaggerModel, rows: list[int], cols: np.ndarray, starts: np.ndarray,
-            lemma_w: list[dict[int, int] | None]) -> list[int]:
+def _scores(model: TaggerModel, rows: list[int], cols: np.ndarray, inv: np.ndarray, starts: np.ndarray,
+            extras: list[tuple[dict[int, int], tuple[int, ...]]] | None) -> list[int]:
     """Each candidate's summed weight over the feature rows whose offsets into `model.flat` are `rows`
-    (integer, 1/SCALE units)."""
+    (integer, 1/SCALE units): one gather of the distinct dense columns `cols` (`inv` lists each candidate's in
+    turn as positions in `cols`, candidate k's from `starts[k]`), plus the weights kept apart (`extras`)."""
     if not rows:
-        return [0] * len(lemma_w)
+        return [0] * len(starts)
     block = model.flat.take(np.array(rows, dtype=np.intp)[:, None] + cols).sum(0)
-    out = np.add.reduceat(block, starts).tolist()
-    row_set = None
-    for k, lw in enumerate(lemma_w):
-        if lw:
-            if row_set is None:
-                row_set = set(rows)
-            hits = lw.keys() & row_set
-            if hits:
-                out[k] += sum(lw[r] for r in hits)
+    out = np.add.reduceat(block.take(inv), starts).tolist()
+    if extras:
+        row_set = set(rows)
+        for w, ks in extras:
+            for r in w.keys() & row_set:
+                x = w[r]
+                for k in ks:
+                    out[k] += x
     return out
 
 
@@ -643,7 +682,7 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
     rverbs, rnouns = right_verbs(info), right_nouns(info)
     noun_cache = model._rnoun_cache
     for i in range(n):
-        _, cands, cols, starts, lemma_w, own = entries[i][:6]
+        _, cands, cols, starts, extras, own = entries[i][:6]
         if len(cands) == 1:
             best = cands[0]
         else:
@@ -684,7 +723,7 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
                 feats.append("rv=" + rverb[0])
             rows = [r for r in rows if r is not None]
             rows += [r for f in feats if (r := offset.get(f)) is not None]
-            ctx = _scores(model, rows, cols, starts, lemma_w)
+            ctx = _scores(model, rows, cols, entries[i][10], starts, extras)
             prev_tag = prev1.tag if prev1 is not None else None
             left = left_cache.get(prev_tag)
             if left is None:
