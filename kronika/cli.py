@@ -23,6 +23,8 @@ PathsArg = typer.Argument(..., help="Files, directories, globs, or '-' for stand
 DateOpt = typer.Option(None, "--date", help="Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for inputs that carry none.")
 LangOpt = typer.Option(None, "--lang", help="Language of the inputs (pl, en) instead of detecting it.")
 DbOpt = typer.Option(..., "--db", help="DuckDB store file.")
+WorkersOpt = typer.Option(1, "--workers", "-j", min=0,
+                          help="Processes to run the pipeline in (0: one per core); the output order stays the same.")
 
 
 def _version(value: bool) -> None:
@@ -80,17 +82,17 @@ def extract(
     with_text: bool = typer.Option(False, "--with-text", help="Include the body text as doc.text."),
     date: Optional[str] = DateOpt,
     lang: Optional[str] = LangOpt,
+    workers: int = WorkersOpt,
 ) -> None:
     """Print one document record per input document, as JSON Lines."""
-    from kronika.record import dumps, to_record
-    from kronika.run import RunStats, process
+    from kronika.record import dumps
+    from kronika.run import RunStats, default_workers, process_records
 
     stats = RunStats()
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for doc, record in process(paths, date=date, lang=lang, stats=stats):
-            if with_text:
-                record = to_record(doc, include_text=True)
+        for record in process_records(paths, date=date, lang=lang, include_text=with_text, stats=stats,
+                                      workers=workers or default_workers()):
             out.write(dumps(record, pretty=pretty) + "\n")
             out.flush() if out is sys.stdout else None
     finally:
@@ -106,17 +108,18 @@ def ingest(
     db: Path = DbOpt,
     date: Optional[str] = DateOpt,
     lang: Optional[str] = LangOpt,
+    workers: int = WorkersOpt,
 ) -> None:
     """Extract records and store every layer in a DuckDB file (each document in one transaction)."""
-    from kronika.record import to_record
-    from kronika.run import RunStats, process
+    from kronika.run import RunStats, default_workers, process_records
     from kronika.store import Store
 
     stats = RunStats()
     added = 0
     with Store(db) as store:
-        for doc, _ in process(paths, date=date, lang=lang, stats=stats):
-            added += store.add(to_record(doc, include_text=True))
+        for record in process_records(paths, date=date, lang=lang, include_text=True, stats=stats,
+                                      workers=workers or default_workers()):
+            added += store.add(record)
     typer.echo(f"kronika: stored {added} new document(s) in {db} ({stats.read - added} already there)", err=True)
     _finish(stats)
 
@@ -295,11 +298,14 @@ def train(
 def bench(
     corpus: Optional[List[str]] = typer.Argument(None, help="Inputs to run over (default: the bundled example articles)."),
     repeat: int = typer.Option(1, help="Run the corpus this many times."),
+    workers: int = typer.Option(1, "--workers", "-j", min=0,
+                                help="Processes to run the pipeline in (0: one per core); time per stage needs 1."),
 ) -> None:
     """Run the pipeline over a corpus and print documents/s, words/s, peak memory and time per stage."""
     from kronika.bench import run_bench
+    from kronika.run import default_workers
 
-    result = run_bench(corpus or None, repeat=repeat)
+    result = run_bench(corpus or None, repeat=repeat, workers=workers or default_workers())
     for line in result.lines():
         typer.echo(line)
 

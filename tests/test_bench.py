@@ -84,3 +84,13 @@ def test_bad_arguments():
         run_bench(["-"])
     with pytest.raises(ValueError):
         run_bench(None, repeat=0)
+
+
+def test_bench_in_two_processes_counts_the_same_and_reports_wall_time_only(corpus):
+    result = run_bench([str(corpus)], repeat=1, workers=2)
+    assert result.message is None
+    assert result.documents == 3 and result.words == 11 + 13 + 12
+    assert list(result.stage_seconds) == ["all stages (2 processes)"]
+    assert result.documents_per_second > 0
+    with pytest.raises(ValueError):
+        run_bench([str(corpus)], workers=0)

@@ -157,3 +157,22 @@ def test_every_command_is_documented_in_the_readme():
     assert len(names) >= 7
     for name in names:
         assert f"kronika {name}" in readme, f"README does not document `kronika {name}`"
+
+
+def test_extract_in_two_processes_gives_the_same_records_in_the_same_order(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('not json\n{"id": "x", "text": "Premier Polski Donald Tusk spotkał się w Berlinie z kanclerzem '
+                   'Niemiec."}\n', encoding="utf-8")
+    inputs = [str(ROOT / "examples" / "articles"), str(bad)]
+    one = kronika("extract", *inputs)
+    two = kronika("extract", "-j", "2", *inputs)
+    assert one.returncode == two.returncode == 1  # the malformed line is reported by both, the rest carries on
+    assert records(one.stdout) == records(two.stdout) and len(records(two.stdout)) == 16
+    assert b"line 1: malformed JSON" in two.stderr and b"16 document(s) read, 1 input(s) failed" in two.stderr
+
+
+def test_ingest_in_two_processes_stores_every_document(tmp_path):
+    db = tmp_path / "s.duckdb"
+    res = kronika("ingest", "--workers", "2", "--db", db, ROOT / "examples" / "articles")
+    assert res.returncode == 0, res.stderr.decode()
+    assert b"stored 15 new document(s)" in res.stderr
