@@ -319,6 +319,11 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
         mentions = sorted(mentions + pairs, key=lambda m: m.start)
     for m in mentions:
         if m.kind == "pair":
+            prev = doc.tokens[m.start - 1] if m.start > s.token_start else None
+            if prev is not None and "gen" in m.cases and not prev.text[:1].isupper() and \
+                    token_pos(prev) in ("subst", "ger"):
+                m.attribute, m.cases = True, frozenset({"gen"})  # "szefów dyplomacji obu krajów"
+                continue
             blocked = {k for k in range(s.token_start, m.start)
                        if any(t["start"] <= doc.tokens[k].start < t["end"] for t in doc.timexes)}  # "W piątek oba"
             prep, pcases = _governing_prep(doc, m.start, s.token_start, clause_of, blocked=blocked,
@@ -370,6 +375,17 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
     return SentenceView(sentence_index, s.token_start, s.token_end, clause_of, mentions, groups)
 
 
+def _latest_two(mentions_by_token: dict[int, tuple[str, int, int, str]], before: int, types) -> list[str]:
+    found: list[str] = []
+    for k in sorted((k for k in mentions_by_token if k < before), reverse=True):
+        eid, _, _, etype = mentions_by_token[k]
+        if etype in types and eid not in found:
+            found.append(eid)
+            if len(found) == 2:
+                break
+    return found
+
+
 def _pair_mentions(doc, s, lex: Lexicon, mentions_by_token: dict[int, tuple[str, int, int, str]],
                    clause_of: dict[int, int]) -> list[Mention]:
     """Two mentions on "oba kraje" / "obu stron" / "Obaj": the two entities of the pair noun's types named last
@@ -387,13 +403,7 @@ def _pair_mentions(doc, s, lex: Lexicon, mentions_by_token: dict[int, tuple[str,
             types, end, case_tok = frozenset({"person"}), i + 1, doc.tokens[i]
         else:
             continue
-        found: list[str] = []
-        for k in sorted((k for k in mentions_by_token if k < i), reverse=True):
-            eid, _, _, etype = mentions_by_token[k]
-            if etype in types and eid not in found:
-                found.append(eid)
-                if len(found) == 2:
-                    break
+        found = _latest_two(mentions_by_token, i, types)
         if len(found) < 2:
             continue
         cases = frozenset(c for a in case_tok.analyses if a.pos in NOMINAL_POS | {"num"} for c in _cases(a.tag))

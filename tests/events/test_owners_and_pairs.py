@@ -147,3 +147,10 @@ def test_a_country_adjective_inside_a_time_expression_is_no_party():
     doc = code("W piątek wieczorem czasu polskiego Emmanuel Macron zadzwonił do kanclerza Niemiec.")
     ev = events_of(doc, "CONSULT")
     assert len(ev) == 1 and "POL" not in keys(doc, ev[0]["recipient"])
+
+
+def test_a_pair_inside_a_role_phrase_is_its_genitive_and_the_agent_of_a_passive():
+    doc = code("Litwa i Łotwa prowadziły rozmowy od miesięcy. Porozumienie podpisano w czerwcu w Wilnie przez "
+               "szefów dyplomacji obu krajów.")
+    ev = events_of(doc, "SUPPORT")
+    assert len(ev) == 1 and keys(doc, ev[0]["actor"]) == {"LTU", "LVA"}
