@@ -184,3 +184,13 @@ def test_stage_gives_spans_over_whole_glued_tokens_only():
                            ("Mówił Jan Kowalski dziś", [("persName", 1, 3)])):
         tokens, _ = tokenize(text)
         assert _recognise_glued(tokens, model) == expected, text
+
+
+def test_poleval_files_the_european_union_as_a_bloc_and_other_organisations_unchanged():
+    from kronika.lang.pl.evaluation import _poleval_category
+
+    assert _poleval_category("orgName", "Unii Europejskiej") == "placeName_bloc"
+    assert _poleval_category("orgName", "UE") == "placeName_bloc"
+    assert _poleval_category("orgName", "Komisja Europejska") == "orgName"
+    assert _poleval_category("orgName", "NATO") == "orgName"  # PolEval is split on NATO; kept as predicted
+    assert _poleval_category("placeName", "Żydzi") == "placeName_country"
