@@ -148,6 +148,29 @@ def happened_to(doc, view, head: int) -> bool:
 
 
 
+TEMPORAL_PREPOSITIONS = {"po", "przed", "od", "podczas", "wskutek"}
+TEMPORAL_NOUNS = {"trakt", "czas", "wynik", "następstwo", "odpowiedź"}  # "w trakcie", "w wyniku", "w odpowiedzi na"
+
+
+def temporal_phrase(doc, view, head: int) -> bool:
+    """A noun that only times or causes the clause's act ("po ataku", "przed inwazją", "w wyniku ataku", "w
+    odpowiedzi na atak"): its doer is not the clause's subject."""
+    for j in range(head - 1, max(view.start, head - 4) - 1, -1):
+        t = doc.tokens[j]
+        low = t.text.lower()
+        if fr.any_pos(t, {"prep"}):
+            if low in TEMPORAL_PREPOSITIONS:
+                return True
+            if low == "na" and j - 1 >= view.start and fr.lemmas(doc.tokens[j - 1]) & TEMPORAL_NOUNS:
+                return True
+            return False
+        if fr.lemmas(t) & TEMPORAL_NOUNS and j - 1 >= view.start and doc.tokens[j - 1].text.lower() == "w":
+            return True
+        if not fr.any_pos(t, {"adj"}) or t.text[:1].isupper():
+            return False
+    return False
+
+
 TOPIC_WORDS = {"temat", "sprawa"}
 
 

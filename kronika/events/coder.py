@@ -18,7 +18,7 @@ from kronika.events import frames as fr
 from kronika.events.candidates import Candidate, find_candidates
 from kronika.events.clues import (
     FUTURE_TO_AGREE, accusers_of, after_possessive, after_reflexive_possessive, clause_subject,
-    common_noun_subject_token, date_close, happened_to, has_dative_object, in_quote, modified_group, planned,
+    common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
     quote_speaker, takes_previous_subject, told_as_act, topic_noun,
 )
 from kronika.events.lexicon import Lexicon, load_lexicon
@@ -202,6 +202,8 @@ class Coder:
                         g = clause_subject(doc, view, lex, clause)
                         if g is not None and all((etypes.get(e) or {}).get("sector") == "MED" for e in g.entities):
                             g = None  # "Jak zauważa agencja AFP, … po spotkaniu …": the outlet reports the act
+                        if g is not None and not frame.reciprocal and temporal_phrase(doc, view, cand.head):
+                            g = None  # "Decyzję podjęła po ataku na żołnierzy": the attack is not the subject's
                     else:
                         g = fr.resumed_subject(doc, view, lex, clause, cand.head, v)
                         if g is not None:
@@ -353,6 +355,10 @@ class Coder:
         if t.with_recipient and recipients:
             category = t.with_recipient
             rules.append(f"with_recipient->{category}")
+        if t.with_person_recipient and recipients and all(
+                (etypes.get(e) or {}).get("type") == "person" for e in recipients):
+            category = t.with_person_recipient  # "Trump uderza w Bidena": a blow at a person is words
+            rules.append(f"with_person_recipient->{category}")
         if category in FUTURE_TO_AGREE and not cand.negated and planned(doc, cand, view):
             category = "AGREE"
             rules.append("future->AGREE")

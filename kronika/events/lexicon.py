@@ -78,6 +78,7 @@ class Trigger:
     only_negated: bool = False
     require: tuple[str, ...] = ()
     with_recipient: str | None = None
+    with_person_recipient: str | None = None
     that_groups: tuple[frozenset[str], ...] = ()
     that_clause: bool = False
     that_denies: bool = False
@@ -191,7 +192,7 @@ def validate_lexicon_data(triggers: dict, frames: dict) -> list[str]:
                 problems.append(f"{where}: can only require actor or recipient, not {r!r}")
         override = t.get("override") or {}
         for key, value in override.items():
-            if key != "with_recipient" or value not in onto.categories:
+            if key not in ("with_recipient", "with_person_recipient") or value not in onto.categories:
                 problems.append(f"{where}: bad override {key!r}: {value!r}")
     for cue in triggers.get("mode_cues") or []:
         cat, mode = cue.get("category"), cue.get("mode")
@@ -232,6 +233,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             with_groups=tuple(frozenset(g) for g in _as_list(t.get("with"))),
             reflexive=bool(t.get("reflexive")), negated=t.get("negated"), only_negated=bool(t.get("only_negated")),
             require=tuple(_as_list(t.get("require"))), with_recipient=(t.get("override") or {}).get("with_recipient"),
+            with_person_recipient=(t.get("override") or {}).get("with_person_recipient"),
             that_groups=tuple(frozenset(g) for g in t["that"]) if isinstance(t.get("that"), list) else (),
             that_clause=t.get("that") is not None,
             that_denies=bool(t.get("that_denies")),

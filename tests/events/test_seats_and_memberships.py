@@ -179,3 +179,16 @@ def test_the_day_of_commenting_on_a_visit_is_not_the_day_of_the_visit():
     doc = code("W środę wizytę amerykańskich wysłanników w Moskwie skomentował prezydent USA Donald Trump.")
     ev = events_of(doc, "CONSULT")
     assert len(ev) == 1 and ev[0]["date"] is None and "date:topic_noun" in ev[0]["rules"]
+
+
+def test_a_blow_at_a_person_is_criticism_and_at_a_city_an_attack():
+    doc = code("Prezydent USA Donald Trump uderza w Joe Bidena.")
+    assert [e["event"] for e in doc.events] == ["ACCUSE"]
+    doc = code("Rosja uderzyła w Kijów rakietami.")
+    assert [e["event"] for e in doc.events] == ["ASSAULT"]
+
+
+def test_an_attack_that_only_times_the_clause_is_not_the_subjects():
+    doc = code("Administracja prezydenta USA podjęła decyzję po ataku na żołnierzy Gwardii Narodowej.")
+    assert all("USA" not in keys(doc, e["actor"]) for e in events_of(doc, "ASSAULT"))
+    assert any(d["lexicon_entry"] == "zaatakowac" for d in doc.spans["event_dropped"])
