@@ -355,9 +355,12 @@ class Coder:
         if t.with_recipient and recipients:
             category = t.with_recipient
             rules.append(f"with_recipient->{category}")
-        if t.with_person_recipient and recipients and all(
-                (etypes.get(e) or {}).get("type") == "person" for e in recipients):
-            category = t.with_person_recipient  # "Trump uderza w Bidena": a blow at a person is words
+        if t.with_person_recipient and recipients and actors and all(
+                (etypes.get(e) or {}).get("type") == "person" for e in recipients + actors) and not any(
+                cue & fr.lemmas(doc.tokens[j]) for cat, _m, cue in self.lex.mode_cues if cat == t.category
+                for j in range(view.start, view.end) if view.clause_of.get(j) == clause):
+            # "Trump uderza w Bidena": one person's blow at another is words, unless a weapon is named ("nożem")
+            category = t.with_person_recipient
             rules.append(f"with_person_recipient->{category}")
         if category in FUTURE_TO_AGREE and not cand.negated and planned(doc, cand, view):
             category = "AGREE"

@@ -192,3 +192,11 @@ def test_an_attack_that_only_times_the_clause_is_not_the_subjects():
     doc = code("Administracja prezydenta USA podjęła decyzję po ataku na żołnierzy Gwardii Narodowej.")
     assert all("USA" not in keys(doc, e["actor"]) for e in events_of(doc, "ASSAULT"))
     assert any(d["lexicon_entry"] == "zaatakowac" for d in doc.spans["event_dropped"])
+
+
+def test_one_politicians_attack_on_another_is_words_unless_a_weapon_is_named():
+    doc = code("Premier Donald Tusk ostro zaatakował Jarosława Kaczyńskiego w Sejmie.")
+    assert [e["event"] for e in doc.events] == ["ACCUSE"]
+    doc = code("Prezydent Joe Biden zaatakował nożem premiera Benjamina Netanjahu.")
+    ev = events_of(doc, "ASSAULT")
+    assert len(ev) == 1 and ev[0]["mode"] == ["primitive"]
