@@ -147,7 +147,7 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
             if t.reflexive and not any(doc.tokens[j].text.lower() == "się"
                                        for j in range(max(view.start, i - 3), min(view.end, i + 4))):
                 continue
-            negated = is_negated(doc, i, view.start)
+            negated = is_negated(doc, i, view.start) or (tok.chosen is not None and tok.chosen.tag.endswith(":neg"))
             if t.only_negated and not negated:
                 continue
             if t.not_after and i > view.start and doc.tokens[i - 1].text.lower() in t.not_after:

@@ -200,3 +200,11 @@ def test_one_politicians_attack_on_another_is_words_unless_a_weapon_is_named():
     doc = code("Prezydent Joe Biden zaatakował nożem premiera Benjamina Netanjahu.")
     ev = events_of(doc, "ASSAULT")
     assert len(ev) == 1 and ev[0]["mode"] == ["primitive"]
+
+
+def test_not_inviting_is_a_refusal_whether_told_by_nie_or_a_negative_gerund():
+    doc = code("Amerykanie wiedzą, że niezapraszanie Europy do rozmów jest dla nich wygodne.")
+    ev = events_of(doc, "REJECT")
+    assert len(ev) == 1 and ev[0]["status"] == "asserted" and events_of(doc, "AGREE") == []
+    doc = code("Prezydent Francji Emmanuel Macron nie zaprosił premiera Węgier na szczyt.")
+    assert len(events_of(doc, "REJECT")) == 1 and events_of(doc, "AGREE") == []
