@@ -264,6 +264,14 @@ class Coder:
                     recipient_g = g
                     used.add(id(g))
                     rules.append(f"recipient:{slot.name}")
+            if recipient_g is None and cand.negated and any(sl.kind == "case" and sl.case == "acc" for sl in recip_slots):
+                # genitive of negation: "nie zaprosił premiera Węgier", "nie uznaje Kosowa"
+                g = fr.find_slot(doc, view, lex, fr.Slot("case", case="gen", name="gen"), cand.head, clause, used,
+                                 cand.companions)
+                if g is not None and g.start > cand.head:
+                    recipient_g = g
+                    used.add(id(g))
+                    rules.append("recipient:genitive_of_negation")
             if recipient_g is None:
                 for slot in recip_slots:
                     g = fr.prep_owner(doc, view, slot, cand.head, clause, used)
