@@ -164,6 +164,8 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
                 nominal = chosen_pos in fr.NOMINAL_POS or chosen_pos == "adj"
             else:
                 nominal = all(a.pos in fr.NOMINAL_POS or a.pos == "adj" for a in matching)
+            if nominal and chosen_pos == "adj" and fr.predicative_copula(doc, i, view.start) is not None:
+                nominal = False  # "jest z nich zadowolony": a predicate, with the copula's subject
             if nominal and not negated and not t.negated and not t.only_negated:
                 negated = negated_governor(doc, view, i)
             found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues))

@@ -87,8 +87,8 @@ def takes_previous_subject(doc, view: fr.SentenceView, c: Candidate, v: fr.VerbI
     if c.nominal or v.passive or v.impersonal:
         return False
     pos = fr.token_pos(doc.tokens[c.head])
-    if pos in FINITE:
-        return not common_noun_subject(doc, view, c.head, v)
+    if pos in FINITE or (pos == "adj" and fr.predicative_copula(doc, c.head, view.start) is not None):
+        return not common_noun_subject(doc, view, c.head, v)  # "… i jest z nich zadowolony"
     if pos == "inf":
         clause = view.clause_of.get(c.head)
         return any(fr.token_pos(doc.tokens[j]) in FINITE and view.clause_of.get(j) == clause

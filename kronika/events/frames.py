@@ -488,12 +488,27 @@ class VerbInfo:
     genders: frozenset[str] = frozenset()
 
 
+def predicative_copula(doc, head: int, s_start: int) -> int | None:
+    """The finite "być"/"zostać" that makes the adjective at `head` a predicate ("jest zadowolony", "była
+    gotowa"), at most two words before it; None when there is none."""
+    for j in range(head - 1, max(s_start, head - 3) - 1, -1):
+        t = doc.tokens[j]
+        if token_pos(t) in FINITE_POS and lemmas(t) & {"być", "zostać"}:
+            return j
+    return None
+
+
 def verb_info(doc, head: int, s_start: int) -> VerbInfo:
     """Number, person and voice of the verb at `head` (an infinitive borrows them from the finite verb
     governing it; a passive participle with "został"/"jest" is passive)."""
     tok = doc.tokens[head]
     pos = token_pos(tok)
     tag = tok.chosen.tag if tok.chosen else ""
+    copula = predicative_copula(doc, head, s_start)
+    if pos == "adj" and copula is not None:
+        # "jest z nich zadowolony", "była gotowa": the adjective's clause is the copula's
+        v = verb_info(doc, copula, s_start)
+        return VerbInfo(v.numbers, v.person, False, False, False, frozenset(_genders(tag)) or v.genders)
     if pos in NOMINAL_POS or (pos in ("adj",)):
         return VerbInfo(frozenset({"sg", "pl"}), None, False, False, True)
     if pos == "imps":

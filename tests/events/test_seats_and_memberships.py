@@ -208,3 +208,13 @@ def test_not_inviting_is_a_refusal_whether_told_by_nie_or_a_negative_gerund():
     assert len(ev) == 1 and ev[0]["status"] == "asserted" and events_of(doc, "AGREE") == []
     doc = code("Prezydent Francji Emmanuel Macron nie zaprosił premiera Węgier na szczyt.")
     assert len(events_of(doc, "REJECT")) == 1 and events_of(doc, "AGREE") == []
+
+
+def test_a_predicative_adjective_takes_the_copulas_subject_and_needs_what_one_is_pleased_with():
+    doc = code("Prezydent USA Donald Trump jest zadowolony z rozmów z Ukrainą.")
+    assert events_of(doc, "SUPPORT") == [] or keys(doc, events_of(doc, "SUPPORT")[0]["actor"]) == {"USA"}
+    from kronika.events.frames import verb_info
+
+    i = next(k for k, t in enumerate(doc.tokens) if t.text == "zadowolony")
+    v = verb_info(doc, i, 0)
+    assert not v.nominal and v.numbers == frozenset({"sg"})
