@@ -14,7 +14,9 @@ the first possible noun after it).
 
 Unknown words (Morfeusz's `ign`, e.g. foreign names: "Szojgu", "Kimem") get guessed candidates: every
 open-class tag the model learned for such words, each with a lemma from the model's suffix rules for that tag
-("Kimem" as subst:sg:inst:m1 → "Kim"); the guessed reading keeps the `ign` labels and adds "guessed".
+("Kimem" as subst:sg:inst:m1 → "Kim"); the guessed reading keeps the `ign` labels and adds "guessed". A plain
+number in digits (Morfeusz's `dig`) may also take the numeral and adjective tags the model learned for digits
+("z [10] maja" adj:sg:gen:m3:pos, "[3] szkół"), labelled "digits", the digits as lemma.
 
 Speed: the weights are integer arrays (`TaggerModel`): a dense int16 matrix features × tag-like views (the few
 weights beyond int16 keep their excess in `TaggerModel.overflow`, added like lemma weights, so sums stay exact)
@@ -71,8 +73,10 @@ class TaggerModel:
     def __init__(self, weights: dict[str, dict[str, float]] | None, open_tags: list[str] | None = None,
                  lemma_rules: dict[str, tuple[int, str]] | None = None, upos: dict[str, str] | None = None,
                  meta: dict | None = None, suffix_tags: dict[str, list[str]] | None = None, *,
-                 sparse: tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray] | None = None) -> None:
+                 sparse: tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray] | None = None,
+                 digit_tags: list[str] | None = None) -> None:
         self.open_tags = list(open_tags or [])
+        self.digit_tags = list(digit_tags or [])  # the inflected tags a number in digits ("3 szkół") may take
         self.lemma_rules = dict(lemma_rules or {})  # "tag|suffix" → (cut, add)
         self.upos = dict(upos or {})  # "pos|lemma" or "pos" → UPOS (for evaluation)
         self.meta = dict(meta or {})
@@ -147,7 +151,7 @@ class TaggerModel:
     def to_bytes(self) -> bytes:
         rows, cols, values = self._sparse
         header = {"meta": self.meta, "lemma_rules": {k: list(v) for k, v in self.lemma_rules.items()},
-                  "upos": self.upos, "suffix_tags": self.suffix_tags}
+                  "upos": self.upos, "suffix_tags": self.suffix_tags, "digit_tags": self.digit_tags}
         return write_arrays({"rows": rows.astype(np.int32), "cols": cols.astype(np.int32),
                              "values": values.astype(np.int32)},
                             {"features": self.features, "views": self.views, "open_tags": self.open_tags}, header)
@@ -162,7 +166,8 @@ class TaggerModel:
         sparse = (strings["features"], strings["views"], arrays["rows"].astype(np.intp),
                   arrays["cols"].astype(np.intp), arrays["values"])
         return cls(None, strings["open_tags"], {k: (v[0], v[1]) for k, v in header["lemma_rules"].items()},
-                   header["upos"], header["meta"], header["suffix_tags"], sparse=sparse)
+                   header["upos"], header["meta"], header["suffix_tags"], sparse=sparse,
+                   digit_tags=header.get("digit_tags"))
 
 
 def _to_sparse(weights: dict[str, dict[str, float]]) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
@@ -234,7 +239,12 @@ def guess_tags(form: str, model: TaggerModel) -> list[str]:
 
 
 def candidates(form: str, readings: Sequence[Analysis], model: TaggerModel) -> list[Analysis]:
-    """The readings the tagger chooses among: Morfeusz's (one per lemma and tag), or guesses for an `ign` word."""
+    """The readings the tagger chooses among: Morfeusz's (one per lemma and tag), or guesses for an `ign` word; a
+    plain number in digits may also be read as the numeral or adjective it stands for ("z [10] maja" as
+    adj:sg:gen:m3:pos), with the tags the model learned for digits, the digits as lemma."""
+    if model.digit_tags and len(readings) == 1 and readings[0].tag == "dig" and not readings[0].labels:
+        base = readings[0]
+        return [base] + [Analysis(base.lemma, t, base.names, ("digits",)) for t in model.digit_tags]
     if len(readings) == 1 and readings[0].tag == "ign" and form[:1].isalpha() and not set(readings[0].labels) & {
         "url", "email", "handle", "hashtag", "domain"}:
         base = readings[0]
@@ -304,23 +314,29 @@ COORDINATION = frozenset({"conj", "interp"})
 
 class LeftContext:
     """What the tagger remembers of the readings chosen so far in a sentence, beyond the two previous ones:
-    the latest nominative noun (for verb agreement), the clause's verb and whether the clause already has a
+    the latest nominative noun (for verb agreement), the clause's verb (and its latest verb with number and
+    gender, which a subject agrees with) and whether the clause already has a
     nominative, a "nie" or a comma-like mark after the verb, the case of the preposition governing the current
     phrase and the part of speech and case of the latest case-bearing word. A clause ends at a complementizer
     or a relative word ("że", "który")."""
 
-    __slots__ = ("subject", "verb", "nom", "neg", "sep", "prep", "last", "prev_pos", "prev_lemma", "_feats")
+    __slots__ = ("subject", "verb", "agr", "nom", "neg", "sep", "prep", "last", "prev_pos", "prev_lemma", "_feats")
 
     def __init__(self) -> None:
         self.subject: Analysis | None = None
         self.verb: Analysis | None = None
+        self.agr: Analysis | None = None  # the clause's latest verb with number and gender (not an infinitive)
         self.nom = self.neg = self.sep = False
         self.prep = self.last = self.prev_pos = self.prev_lemma = ""
         self._feats: list[str] | None = None
 
     @property
     def verb_key(self) -> tuple[str, bool] | None:
-        return (self.verb.tag, self.sep) if self.verb is not None else None
+        """What candidate features read of the clause's verb: the tag of the verb a subject agrees with (the
+        finite verb before an infinitive: "zaczęły się wychylać [postaci]"), else of the latest verb, and
+        whether a comma-like mark came after it."""
+        v = self.agr if self.agr is not None else self.verb
+        return (v.tag, self.sep) if v is not None else None
 
     def update(self, a: Analysis) -> None:
         pos, _, case, _ = tag_parts(a.tag)
@@ -329,11 +345,13 @@ class LeftContext:
             self.subject = a
             self.nom = True
         if pos == "comp" or a.lemma in CLAUSE_OPENERS:
-            self.verb, self.nom, self.neg, self.sep = None, False, False, False
+            self.verb, self.agr, self.nom, self.neg, self.sep = None, None, False, False, False
         elif pos == "interp" and a.lemma in CLAUSE_PUNCT:
             self.sep = True
         elif pos in FINITE_POS:
             self.verb, self.sep = a, False
+            if pos in RIGHT_VERB_POS:
+                self.agr = a
         elif a.lemma == "nie" and pos in {"part", "qub"}:
             self.neg = True
         if pos == "prep":

@@ -28,6 +28,18 @@ def test_left_context_remembers_verb_subject_and_negation_until_a_new_clause():
     assert "vs=--" in left.features() and not any(f.startswith("vl=") for f in left.features())
 
 
+def test_agreement_reads_the_finite_verb_before_an_infinitive_until_a_new_clause():
+    # "zaczęły się wychylać [postaci]": the subject agrees with "zaczęły", not with the infinitive
+    left = _ctx(("zacząć", "praet:pl:f:perf"), ("się", "qub"), ("wychylać", "inf:imperf"))
+    assert "vl=wychylać" in left.features()
+    assert left.verb_key == ("praet:pl:f:perf", False)
+    assert verb_features("subst:pl:nom:f", left.verb_key) == ["va=subst|nom|ng"]
+    left.update(Analysis("który", "adj:sg:nom:m1:pos"))
+    assert left.verb_key is None
+    left.update(Analysis("mieć", "inf:imperf"))  # a clause with an infinitive only: that verb
+    assert left.verb_key == ("inf:imperf", False)
+
+
 def test_left_context_keeps_the_preposition_over_adjectives_until_the_noun():
     left = _ctx(("w", "prep:loc:nwok"), ("ten", "adj:sg:loc:m3:pos"), ("nowy", "adj:sg:loc:m3:pos"))
     assert "pc=loc" in left.features() and "lc=adjloc" in left.features()
@@ -97,3 +109,14 @@ def test_fast_scorer_matches_the_reference_on_sentence_context_features():
     ref = tagger_mod.tag_sentence_reference(forms, readings, model)
     assert tagger_mod.tag_sentence(forms, readings, model) == ref
     assert ref[3].tag == "subst:sg:acc:m3"  # the object of "widzi"
+
+
+def test_a_number_in_digits_may_take_the_inflected_readings_the_model_learned_for_digits():
+    model = TaggerModel({"b": {"Pdig": 0.5}}, digit_tags=["adj:sg:gen:m3:pos", "num:pl:acc:m3:rec"])
+    model = TaggerModel.from_bytes(model.to_bytes())  # the tags are kept in the file
+    cands = tagger_mod.candidates("10", [Analysis("10", "dig")], model)
+    assert [c.tag for c in cands] == ["dig", "adj:sg:gen:m3:pos", "num:pl:acc:m3:rec"]
+    assert {c.lemma for c in cands} == {"10"}
+    # a date or an ordinal keeps its single reading, and so does every number for a model without digit tags
+    assert len(tagger_mod.candidates("10.05.2024", [Analysis("10.05.2024", "dig", (), ("date",))], model)) == 1
+    assert len(tagger_mod.candidates("10", [Analysis("10", "dig")], TaggerModel({"b": {"Pdig": 0.5}}))) == 1
