@@ -68,9 +68,8 @@ def materialise_adjective_countries(doc, coding, adj_tokens: dict[str, list]) ->
             ev[role] = out
 
 
-def _tokens_in_timexes(doc) -> set[int]:
-    """Indices of the tokens that start inside a time expression (one pass over the sorted spans)."""
-    starts = fr.token_index(doc)
+def _tokens_in_timexes(doc, starts: list[int]) -> set[int]:
+    """Indices of the tokens that start inside a time expression (`starts`: the tokens' start offsets)."""
     out: set[int] = set()
     for t in doc.timexes or []:
         i = bisect.bisect_left(starts, t["start"])
@@ -93,7 +92,7 @@ def mention_maps(doc, adj_tokens: dict[str, list]):
             covered.update(range(i, j))
     adjs: dict[int, tuple[str, frozenset, frozenset]] = {}
     table = adjective_countries()
-    in_time = _tokens_in_timexes(doc)
+    in_time = _tokens_in_timexes(doc, starts)
     for i, tok in enumerate(doc.tokens):
         if i in covered or tok.kind != "word":
             continue
