@@ -142,7 +142,8 @@ class StatusStage:
                 te = max(te, ts + 1)
                 status, _rule = event_status(ix, lex, ts, te, event.get("event"), event.get("actor"), reports,
                                              accusations, info.get("negated") if k == 0 else None,
-                                             negation_consumed=consumed[k] if k < len(consumed) else False)
+                                             negation_consumed=consumed[k] if k < len(consumed) else False,
+                                             negation_rule=str(info.get("negation_rule") or "") if k == 0 else "")
                 statuses.append(status)
                 chains.append(event_attribution(scopes, start, event, lex))
             if not statuses:

@@ -112,9 +112,11 @@ def _modal_before(ix: DocIndex, lemma: str, tags: list[str], ts: int, te: int, l
 def event_status(ix: DocIndex, lex: Lexicon, ts: int, te: int, category: str | None = None,
                  actors: list[str] | None = None, reports: list | None = None,
                  accusations: list | None = None, coder_negated: bool | None = None,
-                 negation_consumed: bool = False) -> tuple[str, str]:
+                 negation_consumed: bool = False, negation_rule: str = "") -> tuple[str, str]:
     """(status, rule) for the event whose trigger is tokens [ts, te). `negation_consumed`: the "nie" before
-    the trigger is part of the act the coder read ("nie zgodziła się" = REJECT), so it does not negate it."""
+    the trigger is part of the act the coder read ("nie zgodziła się" = REJECT), so it does not negate it.
+    `negation_rule` "lack_of_grounds": the coder read "nie ma dowodów, aby oskarżyć" – a decision not to act,
+    negated even in the actor's own words."""
     mk = lex.markers
     a, b = clause_of(ix, ts, te)
     si = ix.sentence_of(ts)
@@ -144,6 +146,8 @@ def event_status(ix: DocIndex, lex: Lexicon, ts: int, te: int, category: str | N
             return "alleged", "hearsay-phrase"
     if _modal_before(ix, alleged["reportative_modal"], alleged["reportative_tags"], ts, te, s_lo):
         return "alleged", "reportative-mieć"
+    if coder_negated and negation_rule == "lack_of_grounds":
+        return "negated", "lack-of-grounds"
     if not negation_consumed and (coder_negated or negated(ix, lex, ts, te)):
         if reports:
             for r in reports:

@@ -26,6 +26,7 @@ class Candidate:
     nominal: bool
     complement: tuple[int, int] | None = None
     cues: list[int] = field(default_factory=list)
+    negation_rule: str = ""  # "lack_of_grounds": negated by "nie ma dowodów, aby …"
 
 
 
@@ -48,6 +49,33 @@ def negation_carriers() -> frozenset[str]:
     from kronika.attribution.lexicon import load_lexicon as load_speech
 
     return frozenset(load_speech().markers["negation"].get("governing") or ())
+
+
+@lru_cache(maxsize=1)
+def grounds_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The status layer's `negation.grounds`: grounds nouns, purpose words, words of lack."""
+    from kronika.attribution.lexicon import load_lexicon as load_speech
+
+    g = load_speech().markers["negation"].get("grounds") or {}
+    return tuple(frozenset(g.get(k) or ()) for k in ("nouns", "purpose", "lack"))  # type: ignore[return-value]
+
+
+def lacks_grounds(doc, view: fr.SentenceView, head: int) -> bool:
+    """An act that the text says there are no grounds for: "nie ma wystarczających dowodów, aby oskarżyć
+    mężczyzn", "brak podstaw, by ich zatrzymać" (see `grounds_words`)."""
+    nouns, purpose, lack = grounds_words()
+    k = head - 1
+    while k > view.start and fr.token_pos(doc.tokens[k]) in ("ppron3", "ppron12", "qub") and \
+            doc.tokens[k].text.lower() not in purpose:
+        k -= 1  # "by ich zatrzymać", "aby się spotkać"
+    if k <= view.start or doc.tokens[k].text.lower() not in purpose:
+        return False
+    j = k - 1 if doc.tokens[k - 1].text == "," else k
+    for n in range(j - 1, max(view.start, j - 4) - 1, -1):
+        if fr.lemmas(doc.tokens[n]) & nouns:
+            return any(doc.tokens[m].text.lower() == "nie" or fr.lemmas(doc.tokens[m]) & lack
+                       for m in range(max(view.start, n - 4), n))
+    return False
 
 
 def goal_of_request(doc, view: fr.SentenceView, head: int, goal_verbs: frozenset[str]) -> bool:
@@ -168,7 +196,10 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
                 nominal = False  # "jest z nich zadowolony": a predicate, with the copula's subject
             if nominal and not negated and not t.negated and not t.only_negated:
                 negated = negated_governor(doc, view, i)
-            found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues))
+            negation_rule = ""
+            if not negated and not t.only_negated and lacks_grounds(doc, view, i):
+                negated, negation_rule = True, "lack_of_grounds"
+            found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues, negation_rule))
     # one trigger per word: the most specific entry, then the one whose companions are nearest
     # a content-word companion ("ambasador") outranks a bare function word ("do") before distance counts
     # and a descriptive participle ("sankcji nałożonych na …") yields to the act it describes ("zawieszenie")

@@ -275,3 +275,24 @@ def accusers_of(actors: list[str], etypes: dict, history: list[dict], sentence: 
     return []
 
 
+
+
+REPORTING_SCOPES = ("as-reported", "opener")
+
+
+def reported_source(doc, offset: int) -> str | None:
+    """The entity a sentence names as its source ("jak podkreślają X", "według X") when the sentence holding
+    `offset` has one (from the attribution layer's scopes, computed before the coder); None otherwise."""
+    found = doc.spans.get("attribution") if isinstance(doc.spans, dict) else None
+    holding = [s for s in (found or {}).get("scopes") or () if s.kind in REPORTING_SCOPES and s.speaker
+               and s.start <= offset < s.end]
+    if not holding:
+        return None
+    return min(holding, key=lambda s: s.end - s.start).speaker
+
+
+def accusation_spans(doc) -> list[tuple[int, int]]:
+    """Character spans of what someone is accused of ("oskarżonych o działania w Ukrainie": "o …" up to the
+    end of its clause), from the attribution layer's scopes."""
+    found = doc.spans.get("attribution") if isinstance(doc.spans, dict) else None
+    return [(s.start, s.end) for s in (found or {}).get("scopes") or () if s.kind == "accusation"]

@@ -19,7 +19,7 @@ from kronika.events.candidates import Candidate, find_candidates
 from kronika.events.clues import (
     FUTURE_TO_AGREE, accusers_of, after_possessive, after_reflexive_possessive, clause_subject,
     common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
-    quote_speaker, takes_previous_subject, told_as_act, topic_noun,
+    quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
 )
 from kronika.events.lexicon import Lexicon, load_lexicon
 from kronika.events.mentions import existing_country, materialise_adjective_countries, mention_maps, place_role_groups
@@ -328,10 +328,17 @@ class Coder:
                     actors, source = found, "common_noun_antecedent"
             if actors:
                 rules.append(f"actor:{source}")
+        passive_act = (v.passive and told_as_act(doc, view, cand.head)) or v.impersonal
+        if not actors and not embedded and t.reported_actor and passive_act:
+            # "Jak podkreślają sojusznicy Kijowa, administracja Trumpa jest oskarżana o …": who reports an
+            # accusation told with no accuser makes it
+            found = reported_source(doc, doc.tokens[cand.head].start)
+            if found and found not in (recipient_g.entities if recipient_g is not None else []):
+                actors = [found]
+                rules.append("actor:reported_source")
         if not actors and not embedded and t.authority and (
-                (v.passive and told_as_act(doc, view, cand.head)) or v.impersonal
-                or (cand.nominal and happened_to(doc, view, cand.head))):
-            found = self._authority_of_place(doc, view)
+                passive_act or (cand.nominal and happened_to(doc, view, cand.head))):
+            found = self._authority_of_place(doc, view, recipient_g.entities if recipient_g is not None else ())
             if found:
                 actors = [found]
                 rules.append("actor:authority_of_place")
@@ -428,7 +435,8 @@ class Coder:
         internal = {"sentence": view.index, "trigger_tokens": [first, last + 1], "head": cand.head,
                     "date_close": close,
                     "venue": (venue or {}).get("country"),
-                    "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
+                    "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed,
+                    "negation_rule": cand.negation_rule, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
                     "reciprocal": bool(frame.reciprocal) and not t.solo, "weak": weak, "embedded_in": None, "merged": []}
         return ev, internal, "the entry requires a recipient and none was found" if weak else ""
 
@@ -450,18 +458,24 @@ class Coder:
             return None
         return None
 
-    def _authority_of_place(self, doc, view) -> str | None:
+    def _authority_of_place(self, doc, view, patients=()) -> str | None:
         """The country entity of the place a passive state act happens in: the nearest place ("w"/"na" +
         locative: a location or a country) in the sentence, else the state of the sentence's subject, else a place
         in the two sentences before it in the same paragraph, else the latest one named before; None when the
-        document names no such country as an entity."""
+        document names no such country as an entity. Places inside what someone is accused of ("oskarżonych o
+        działania w Ukrainie") are the accused act's, and the state of a patient (`patients`, the subject of a
+        passive) is not the authority acting on it."""
         para = doc.sentences[view.index].paragraph
         etypes = {e["id"]: e for e in doc.entities}
+        charged = accusation_spans(doc)
         near = [k for k in range(view.index, max(-1, view.index - 3), -1) if doc.sentences[k].paragraph == para]
         for n, k in enumerate(near + [k for k in range(view.index - 1, -1, -1) if k not in near]):
             v = self._views[k] if k != view.index else view
             for g in v.groups:
                 if g.prep not in ("w", "na") or "loc" not in g.cases:
+                    continue
+                at = doc.tokens[g.start].start
+                if any(a <= at < b for a, b in charged):
                     continue
                 for e in g.entities:
                     ent = etypes.get(e) or {}
@@ -474,6 +488,8 @@ class Coder:
                 # Kriegera, skazanego wcześniej …")
                 for g in v.groups:
                     if g.prep or g.attribute or "nom" not in g.cases:
+                        continue
+                    if set(g.entities) & set(patients):
                         continue
                     for e in g.entities:
                         ent = etypes.get(e) or {}

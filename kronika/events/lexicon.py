@@ -15,7 +15,7 @@ import yaml
 from kronika.events.ontology import ontology
 
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
-                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech"}
+                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech", "reported_actor"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note",
               "objective_genitive"}
 ROLES = ("actor", "recipient")
@@ -87,6 +87,7 @@ class Trigger:
     solo: bool = False
     authority: bool = False
     frames_speech: bool = False
+    reported_actor: bool = False
 
     @property
     def specificity(self) -> int:
@@ -242,6 +243,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             solo=bool(t.get("solo")),
             authority=bool(t.get("authority")),
             frames_speech=bool(t.get("frames_speech")),
+            reported_actor=bool(t.get("reported_actor")),
         ))
     cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}

@@ -73,6 +73,10 @@ def _outside(eid: str, side: set[str], etypes: dict) -> bool:
     return ent.get("type") != "location"
 
 
+# Role types sought anywhere before the trigger, not only in the last sentences: an alliance, a group of people.
+FAR_ROLE_TYPES = frozenset({"IGO", "group"})
+
+
 def _has_role_type(eid: str, role: frozenset[str], etypes: dict) -> bool:
     """Whether the entity is of one of the role noun's types; "IGO" stands for an intergovernmental
     organisation (an organisation whose sector is IGO)."""
@@ -181,11 +185,12 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
                 ents = [e for e in g.entities if _outside(e, side, etypes) and _has_role_type(e, role, etypes)]
                 if ents:
                     return ents, "recipient:role_noun_antecedent"
-            if "IGO" in role:  # "do sojuszników": the alliance named anywhere before
+            far = role & FAR_ROLE_TYPES
+            if far:  # "do sojuszników": the alliance named anywhere before; "mężczyzn": the group of people
                 for g in earlier_groups(views, view, head, view.index):
-                    ents = [e for e in g.entities if e not in side and _has_role_type(e, role, etypes)]
+                    ents = [e for e in g.entities if e not in side and _has_role_type(e, far, etypes)]
                     if ents:
-                        return ents, "recipient:role_noun_organisation"
+                        return ents, "recipient:role_noun_organisation" if "IGO" in far else "recipient:role_noun_group"
             return None
     return None
 

@@ -1,0 +1,53 @@
+"""Round nine: acts with no grounds, accusations told in the passive with their reporter, people taken up by
+what they are ("mężczyzn"), and the places inside an accusation."""
+from __future__ import annotations
+
+from tests.events.helpers import code, events_of, keys
+
+
+def _accusations(doc):
+    return events_of(doc, "ACCUSE")
+
+
+def test_no_grounds_to_accuse_is_a_negated_accusation_of_its_own():
+    doc = code("Norweska prokuratura oskarżyła dwóch Duńczyków o szpiegostwo w porcie w Bergen. "
+               "Sędzia Lars Dahl uznał jednak później, że nie ma wystarczających dowodów, aby oskarżyć mężczyzn o zdradę.")
+    acc = _accusations(doc)
+    assert len(acc) == 2
+    statuses = sorted(e["status"] for e in acc)
+    assert statuses == ["asserted", "negated"]
+    negated = next(e for e in acc if e["status"] == "negated")
+    assert keys(doc, negated["recipient"]) == {"DNK"}
+
+
+def test_lack_of_grounds_without_nie():
+    doc = code("Norweski rząd uznał, że brak podstaw, by aresztować Duńczyków.")
+    arrests = events_of(doc, "COERCE")
+    assert arrests and all(e["status"] == "negated" for e in arrests)
+
+
+def test_grounds_named_for_an_act_do_not_negate_it():
+    doc = code("Prokurator uznał, że są dowody, aby oskarżyć Duńczyków o szpiegostwo, i Norwegia ich oskarżyła.")
+    assert all(e["status"] != "negated" for e in _accusations(doc))
+
+
+def test_a_passive_accusation_takes_the_source_that_reports_it_as_accuser():
+    doc = code("Według rządu Niemiec administracja Trumpa jest oskarżana o uległość wobec Rosji.")
+    acc = _accusations(doc)
+    assert len(acc) == 1
+    assert keys(doc, acc[0]["actor"]) == {"DEU"}
+    assert "actor:reported_source" in acc[0]["rules"]
+
+
+def test_a_passive_accusation_with_no_source_has_no_accuser():
+    doc = code("Administracja Trumpa jest oskarżana o uległość wobec Rosji.")
+    assert _accusations(doc) == []
+
+
+def test_authority_of_place_skips_places_inside_the_accused_act():
+    # the arrest is Sweden's (named before); "w Norwegii" is where the alleged spying happened
+    doc = code("Szwecja prowadzi śledztwo w sprawie szpiegów w Sztokholmie. "
+               "Dwóch Duńczyków zostało zatrzymanych i oskarżonych o szpiegostwo w Norwegii.")
+    arrests = events_of(doc, "COERCE")
+    assert arrests
+    assert all(keys(doc, e["actor"]) == {"SWE"} for e in arrests)
