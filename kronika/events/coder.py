@@ -25,7 +25,7 @@ from kronika.events.lexicon import Lexicon, load_lexicon
 from kronika.events.mentions import existing_country, materialise_adjective_countries, mention_maps, place_role_groups
 from kronika.events.ontology import ontology
 from kronika.time.anchoring import event_date
-from kronika.events.recipients import earlier_groups, load_anaphora, recover_recipient, recover_subject
+from kronika.events.recipients import earlier_groups, load_anaphora, party_types, recover_recipient, recover_subject
 
 
 @dataclass
@@ -55,7 +55,7 @@ class Coder:
             return coding
         adj_tokens: dict[str, list] = {}
         by_token, adjs = mention_maps(doc, adj_tokens)
-        etypes = {e["id"]: e for e in doc.entities}
+        etypes = party_types(doc.entities, self.anaphora)
         views: list[fr.SentenceView] = []
         self._views = views
         self._history = []

@@ -240,6 +240,8 @@ def _declinable(readings: list) -> list:
 
 
 # Prepositional phrases used as adverbs: the noun after them is not governed by their preposition.
+# Abbreviated complex prepositions and the case they govern ("ws." = "w sprawie", "wg" = "według").
+PREPOSITIONAL_ABBREVIATIONS = {"ws.": "gen", "ws": "gen", "wg": "gen", "wg.": "gen", "nt.": "gen"}
 ADVERBIAL_PHRASES = frozenset({"w zamian", "w końcu", "w efekcie", "w rezultacie", "w praktyce", "w sumie",
                                "w ogóle", "w dodatku", "w zasadzie", "w szczególności", "na razie", "na pewno",
                                "na przykład", "na szczęście", "na koniec", "z kolei", "bez wątpienia", "od razu",
@@ -261,6 +263,9 @@ def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
     nouns: list[set[str]] = []
     while j >= s_start and skipped <= 4 and clause_of.get(j) == clause_of.get(m_start):
         tok = doc.tokens[j]
+        abbreviated = PREPOSITIONAL_ABBREVIATIONS.get(tok.text.lower())
+        if abbreviated:  # "ws. Ukrainy", "wg MSZ": an abbreviated preposition governs the genitive
+            return tok.text.lower(), {abbreviated} | ({"adjacent"} if skipped == 0 else set())
         preps = [a for a in tok.analyses if a.pos == "prep"]
         if preps and tok.text.lower() not in ("temu",):
             cases: set[str] = set()

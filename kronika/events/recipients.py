@@ -24,6 +24,7 @@ class AnaphoraRules:
     attack_nouns: frozenset[str]
     reach: int = 2
     subject_nouns: dict[str, tuple[frozenset[str], tuple[str, ...]]] | None = None
+    political_places: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -39,7 +40,19 @@ def load_anaphora(lang: str = "pl") -> AnaphoraRules:
         reach=int(data.get("reach", 2)),
         subject_nouns={k: (frozenset(v.get("types") or ()), tuple(x.lower() for x in v.get("names") or ()))
                        for k, v in (data.get("subject_nouns") or {}).items()},
+        political_places=frozenset(data.get("political_places") or ()),
     )
+
+
+def party_types(entities: list[dict], rules: AnaphoraRules) -> dict[str, dict]:
+    """Entities by id, for role finding: a place that acts as a political party (`political_places`, "Europa")
+    is typed "collective" there, so it can be an actor or recipient like a state."""
+    out = {}
+    for e in entities:
+        if e.get("type") == "location" and e.get("name") in rules.political_places:
+            e = {**e, "type": "collective"}
+        out[e["id"]] = e
+    return out
 
 
 def _slot_cases(frame, nominal: bool) -> tuple[set[str], set[str]]:
@@ -102,6 +115,26 @@ def _pronoun(tok, cases: set[str]):
     return None
 
 
+def _pronoun_antecedent(views, view, before: int, pro, side: set[str], etypes: dict,
+                        rules: AnaphoraRules) -> tuple[list[str], str] | None:
+    """The entities a 3rd-person pronoun (reading `pro`) at or after `before` takes up. A pronoun takes up an
+    earlier subject rather than an oblique phrase; when no subject fits, the person just named in this sentence
+    ("zadzwonił do premiera Izraela i zapewnił go o wsparciu")."""
+    nums = fr._numbers(pro.tag)
+    gens = fr._genders(pro.tag)
+    for oblique_too in (False, True):
+        for g in earlier_groups(views, view, before, rules.reach if not oblique_too else 0):
+            if not oblique_too and (g.prep or g.attribute or (g.known_case and "nom" not in g.cases)):
+                continue
+            ents = [e for e in g.entities if _outside(e, side, etypes)]
+            if not ents or (g.numbers and nums and not (g.numbers & nums) and len(g.entities) == 1):
+                continue
+            if "sg" in nums and g.genders and gens and not (g.genders & gens):
+                continue
+            return ents, "recipient:pronoun_antecedent"
+    return None
+
+
 def _covered(view) -> set[int]:
     out: set[int] = set()
     for m in view.mentions:
@@ -120,6 +153,11 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
     clause = view.clause_of.get(head)
     covered = _covered(view)
     side = _side(actors, etypes)
+    if nominal and head - 1 >= view.start and fr.token_pos(doc.tokens[head]) == "ger" and "gen" in cases:
+        # "jej niezapraszanie", "ich zatrzymanie": the genitive pronoun before a verbal noun is its object
+        pro = _pronoun(doc.tokens[head - 1], {"gen"})
+        if pro is not None:
+            return _pronoun_antecedent(views, view, head - 1, pro, side, etypes, rules)
     for j in range(head + 1, min(view.end, head + WINDOW + 1)):
         if view.clause_of.get(j) != clause:
             break
@@ -132,21 +170,7 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
         case_ok = cases | ({c for c in fr.ALL_CASES} if prev in preps else set())
         pro = _pronoun(tok, case_ok)
         if pro is not None:
-            nums = fr._numbers(pro.tag)
-            gens = fr._genders(pro.tag)
-            # a pronoun takes up an earlier subject rather than an oblique phrase; when no subject fits, the
-            # person just named in this sentence ("zadzwonił do premiera Izraela i zapewnił go o wsparciu")
-            for oblique_too in (False, True):
-                for g in earlier_groups(views, view, head, rules.reach if not oblique_too else 0):
-                    if not oblique_too and (g.prep or g.attribute or (g.known_case and "nom" not in g.cases)):
-                        continue
-                    ents = [e for e in g.entities if _outside(e, side, etypes)]
-                    if not ents or (g.numbers and nums and not (g.numbers & nums) and len(g.entities) == 1):
-                        continue
-                    if "sg" in nums and g.genders and gens and not (g.genders & gens):
-                        continue
-                    return ents, "recipient:pronoun_antecedent"
-            return None
+            return _pronoun_antecedent(views, view, head, pro, side, etypes, rules)
         lem = fr.lemmas(tok)
         if lem & rules.membership_nouns:
             para = doc.sentences[view.index].paragraph

@@ -51,3 +51,24 @@ def test_authority_of_place_skips_places_inside_the_accused_act():
     arrests = events_of(doc, "COERCE")
     assert arrests
     assert all(keys(doc, e["actor"]) == {"SWE"} for e in arrests)
+
+
+def test_the_genitive_pronoun_before_a_verbal_noun_is_its_object_and_europe_is_a_party():
+    doc = code("Europa została pominięta w rozmowach ws. Ukrainy. "
+               "Amerykanie wiedzą, że jej niezapraszanie jest dla nich wygodne.")
+    rejects = events_of(doc, "REJECT")
+    assert len(rejects) == 1
+    assert keys(doc, rejects[0]["actor"]) == {"USA"}
+    assert keys(doc, rejects[0]["recipient"]) == {"Europe"}
+
+
+def test_a_city_is_never_the_antecedent_of_a_pronoun_recipient():
+    doc = code("Delegacja przyjechała do Genewy. Amerykanie wiedzą, że jej niezapraszanie jest dla nich wygodne.")
+    assert all("Geneva" not in keys(doc, e["recipient"]) for e in doc.events)
+
+
+def test_an_abbreviated_preposition_governs_its_noun():
+    # "ws. Ukrainy" is no subject: the pronoun "jej" takes up Europe, not Ukraine
+    doc = code("Europa nie uczestniczy w negocjacjach ws. Ukrainy. Rosjanie wiedzą, że jej niezapraszanie im pomaga.")
+    rejects = events_of(doc, "REJECT")
+    assert rejects and all(keys(doc, e["recipient"]) == {"Europe"} for e in rejects)
