@@ -64,10 +64,11 @@ def common_noun_subject(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo) -
     return False
 
 
-def common_noun_subject_token(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo) -> int | None:
-    """The index of the nominative common noun agreeing with the verb just before it in its clause, if any."""
+def common_noun_subject_token(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo, reach: int = 5) -> int | None:
+    """The index of the nominative common noun agreeing with the verb within `reach` words before it in its
+    clause, if any."""
     clause = view.clause_of.get(head)
-    for j in range(head - 1, max(view.start, head - 5) - 1, -1):
+    for j in range(head - 1, max(view.start, head - reach) - 1, -1):
         t = doc.tokens[j]
         if view.clause_of.get(j) != clause or t.kind != "word":
             return None

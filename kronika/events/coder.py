@@ -151,9 +151,16 @@ class Coder:
                 patient = self._pronoun_patient(doc, view, cand.head)
             if patient is None and v.passive and recipient_g is None:
                 # "Dziennikarz został zatrzymany": the person named before by what they are
-                noun = common_noun_subject_token(doc, view, cand.head, v)
-                found = recover_subject(doc, self._views, view, cand.head, noun, etypes, self.anaphora) \
-                    if noun is not None else None
+                # "ambasador Rosji w Wielkiej Brytanii został wezwany": room for the owner and a place
+                noun = common_noun_subject_token(doc, view, cand.head, v, reach=7)
+                owner = next((m for m in view.mentions if noun is not None and m.start == noun + 1
+                              and m.kind == "name"), None)
+                if owner is not None and fr.lemmas(doc.tokens[noun]) & set(self.anaphora.role_nouns):
+                    # "ambasador Rosji został wezwany": the role noun's owner stands for the patient
+                    found = [owner.entity]
+                else:
+                    found = recover_subject(doc, self._views, view, cand.head, noun, etypes, self.anaphora) \
+                        if noun is not None else None
                 if found:
                     patient = fr.Group([fr.Mention(e, noun, noun + 1, frozenset({"nom"}), v.numbers, True)
                                         for e in found], frozenset({"nom"}), v.numbers, None, False,
@@ -436,7 +443,7 @@ class Coder:
                     "date_close": close,
                     "venue": (venue or {}).get("country"),
                     "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed,
-                    "negation_rule": cand.negation_rule, "frame": frame.name, "lexicon_entry": t.name, "nominal": cand.nominal,
+                    "negation_rule": cand.negation_rule, "frame": frame.name, "lexicon_entry": t.name, "own_act": t.own_act, "nominal": cand.nominal,
                     "reciprocal": bool(frame.reciprocal) and not t.solo, "weak": weak, "embedded_in": None, "merged": []}
         return ev, internal, "the entry requires a recipient and none was found" if weak else ""
 

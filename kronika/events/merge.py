@@ -3,7 +3,8 @@
 Two events are the same act when they have the same category, their actors' keys overlap with one set
 contained in the other, their recipients' keys are compatible (one side empty, or overlapping), the parties
 (actors and recipients) of one are all parties of the other, their places (countries) do not differ, their
-negation agrees and their dates do not contradict each other. The first mention's evidence stays in the record;
+negation agrees and their dates do not contradict each other; an entry marked `own_act` merges only with
+mentions of the same entry. The first mention's evidence stays in the record;
 the merged mentions are listed in the internal data: `merged` (the other mentions, with their evidence) and
 `mentions` (the trigger offsets {start, end, sentence} of every mention, the first included, in text order).
 """
@@ -35,6 +36,8 @@ def dates_compatible(a: dict, b: dict) -> bool:
 def same_act(a: dict, b: dict, ia: dict, ib: dict, entities: dict[str, dict]) -> bool:
     if a["event"] != b["event"] or bool(ia.get("negated")) != bool(ib.get("negated")):
         return False
+    if (ia.get("own_act") or ib.get("own_act")) and ia.get("lexicon_entry") != ib.get("lexicon_entry"):
+        return False  # a summons of an ambassador restates no other accusation
     ka, kb = _keys(a["actor"], entities), _keys(b["actor"], entities)
     if not (ka & kb) or not (ka <= kb or kb <= ka):
         return False

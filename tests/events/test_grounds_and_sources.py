@@ -72,3 +72,17 @@ def test_an_abbreviated_preposition_governs_its_noun():
     doc = code("Europa nie uczestniczy w negocjacjach ws. Ukrainy. Rosjanie wiedzą, że jej niezapraszanie im pomaga.")
     rejects = events_of(doc, "REJECT")
     assert rejects and all(keys(doc, e["recipient"]) == {"Europe"} for e in rejects)
+
+
+def test_a_summoned_ambassador_is_an_accusation_of_its_own_against_his_state():
+    doc = code("Wielka Brytania oskarżyła Rosję o cyberataki. Dzień później ambasador Rosji w Wielkiej Brytanii "
+               "został wezwany do brytyjskiego ministerstwa spraw zagranicznych.")
+    acc = _accusations(doc)
+    assert len(acc) == 2
+    summons = next(e for e in acc if "wezwac_ambasadora" in e["rules"])
+    assert keys(doc, summons["recipient"]) == {"RUS"}
+
+
+def test_a_restated_accusation_still_merges():
+    doc = code("Wielka Brytania oskarżyła Rosję o cyberataki. Oskarżenie Rosji przez Wielką Brytanię padło w czwartek.")
+    assert len(_accusations(doc)) == 1
