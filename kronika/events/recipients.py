@@ -13,6 +13,7 @@ from importlib import resources
 import yaml
 
 from kronika.events import frames as fr
+from kronika.events.clues import quote_speaker
 
 WINDOW = 5
 
@@ -171,6 +172,11 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
         pro = _pronoun(tok, case_ok)
         if pro is not None:
             return _pronoun_antecedent(views, view, head, pro, side, etypes, rules)
+        own = next((a for a in tok.analyses if a.pos == "ppron12" and fr._cases(a.tag) & case_ok), None)
+        if own is not None:
+            # "poinformował mnie": in a quote, the speaker; otherwise the outlet or the reader, no party
+            speaker = quote_speaker(doc, tok.start) if ":pri" in own.tag and ":sg" in own.tag else None
+            return ([speaker], "recipient:first_person_speaker") if speaker and speaker not in side else None
         lem = fr.lemmas(tok)
         if lem & rules.membership_nouns:
             para = doc.sentences[view.index].paragraph

@@ -86,3 +86,20 @@ def test_a_summoned_ambassador_is_an_accusation_of_its_own_against_his_state():
 def test_a_restated_accusation_still_merges():
     doc = code("Wielka Brytania oskarżyła Rosję o cyberataki. Oskarżenie Rosji przez Wielką Brytanię padło w czwartek.")
     assert len(_accusations(doc)) == 1
+
+
+def test_me_in_a_quote_is_its_speaker_not_the_attack_after_it():
+    doc = code('- Przed chwilą rozmawiałem z ministrem Siergiejem Ławrowem, który poinformował mnie o atakach na '
+               'rurociąg - powiedział minister Peter Szijjarto.')
+    informs = [e for e in doc.events if "poinformowac_kogos" in e["rules"]]
+    assert all("Siergiej Ławrow" not in {x["name"] for x in doc.entities if x["id"] in e["recipient"]}
+               for e in informs)
+    assert all(not any("attacker_of_attack" in r for r in e["rules"]) for e in doc.events)
+
+
+def test_sowing_unrest_is_no_riot():
+    doc = code("Rosyjskie służby próbują siać chaos i zamieszki w Europie.")
+    assert events_of(doc, "PROTEST") == []
+    doc = code("W Tbilisi wybuchły zamieszki po ogłoszeniu wyników wyborów przez Gruzję.")
+    assert events_of(doc, "PROTEST") != [] or any(d["lexicon_entry"] == "zamieszki"
+                                                   for d in doc.spans["event_dropped"])
