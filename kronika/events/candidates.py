@@ -78,6 +78,13 @@ def lacks_grounds(doc, view: fr.SentenceView, head: int) -> bool:
     return False
 
 
+def purpose_of_clause(doc, view: fr.SentenceView, head: int, participles: frozenset[str]) -> bool:
+    """An infinitive within four words after "chcąc", "próbując" …: the purpose of the clause's act ("chcąc w ten
+    sposób wywrzeć presję"), not an act of its own."""
+    return any(doc.tokens[j].text.lower() in participles for j in range(max(view.start, head - 4), head)) and \
+        fr.token_pos(doc.tokens[head]) == "inf"
+
+
 def goal_of_request(doc, view: fr.SentenceView, head: int, goal_verbs: frozenset[str]) -> bool:
     """A noun after "do" that a verb of urging or inviting governs ("skłonić ją do rozmów", "zaprosił rosyjskiego
     przywódcę do złożenia wizyty"): the goal asked for, not an act (the verb within four words before "do")."""
@@ -184,7 +191,7 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
                 continue
             if t.frames_speech and interview(doc, view, i):
                 continue
-            if goal_of_request(doc, view, i, lex.goal_verbs):
+            if goal_of_request(doc, view, i, lex.goal_verbs) or purpose_of_clause(doc, view, i, lex.purpose_participles):
                 continue
             chosen_pos = fr.token_pos(tok)
             matching = [a for a in readings if a.lemma in t.lemmas]

@@ -113,6 +113,7 @@ class Lexicon:
     pair_alone: frozenset[str] = frozenset()
     seat_nouns: frozenset[str] = frozenset()
     goal_verbs: frozenset[str] = frozenset()
+    purpose_participles: frozenset[str] = frozenset()
     comment_verbs: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
@@ -261,6 +262,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         pair_alone=frozenset(str(w).lower() for w in frames.get("pair_alone") or ()),
         seat_nouns=frozenset(str(w).lower() for w in frames.get("seat_nouns") or ()),
         goal_verbs=frozenset(frames.get("goal_verbs") or ()),
+        purpose_participles=frozenset(str(w).lower() for w in frames.get("purpose_participles") or ()),
         comment_verbs=frozenset(frames.get("comment_verbs") or ()),
     )
 

@@ -103,3 +103,10 @@ def test_sowing_unrest_is_no_riot():
     doc = code("W Tbilisi wybuchły zamieszki po ogłoszeniu wyników wyborów przez Gruzję.")
     assert events_of(doc, "PROTEST") != [] or any(d["lexicon_entry"] == "zamieszki"
                                                    for d in doc.spans["event_dropped"])
+
+
+def test_the_purpose_after_chcac_is_no_act_but_the_act_is():
+    doc = code("USA objęły sankcjami rosyjski koncern Łukoil, chcąc w ten sposób wywrzeć presję na Rosję.")
+    assert [e["event"] for e in doc.events] == ["SANCTION"]
+    doc = code("USA wywierają presję na Rosję.")
+    assert [e["event"] for e in doc.events] == ["REQUEST"]
