@@ -297,3 +297,10 @@ def accusation_spans(doc) -> list[tuple[int, int]]:
     end of its clause), from the attribution layer's scopes."""
     found = doc.spans.get("attribution") if isinstance(doc.spans, dict) else None
     return [(s.start, s.end) for s in (found or {}).get("scopes") or () if s.kind == "accusation"]
+
+
+def dated_noun(doc, head: int) -> bool:
+    """A noun with its own date adjective right before it ("wtorkowe rozmowy", "czwartkowe spotkanie"): a
+    particular act the text has told of, so in a quote it is the speaker's."""
+    start = doc.tokens[head].start
+    return any(0 <= start - t["end"] <= 1 and t.get("type") == "DATE" for t in doc.timexes)

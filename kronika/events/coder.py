@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kronika.events import frames as fr
 from kronika.events.candidates import Candidate, find_candidates
 from kronika.events.clues import (
-    FUTURE_TO_AGREE, accusers_of, after_possessive, after_reflexive_possessive, clause_subject,
+    FUTURE_TO_AGREE, accusers_of, dated_noun, after_possessive, after_reflexive_possessive, clause_subject,
     common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
     quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
 )
@@ -321,7 +321,8 @@ class Coder:
                     actors = list(prev.entities)
                 else:
                     source = ""
-            if not actors and cand.nominal and (extra_actors or after_possessive(doc, view, cand.head)):
+            if not actors and cand.nominal and (extra_actors or after_possessive(doc, view, cand.head)
+                                                or (frame.reciprocal and dated_noun(doc, cand.head))):
                 # "spotkanie z wysłannikami" in Putin's quote, "jego rozmowy z Kijowem", "Putin, przed spotkaniem
                 # z przedstawicielami …, wziął udział": the other party is the speaker, the owner, the subject
                 found_party, source = self._nominal_party(doc, view, cand, last_subject)
@@ -359,6 +360,12 @@ class Coder:
             if found is not None:
                 recipients, rule = found
                 rules.append(rule)
+        if not recipients and actors and t.place_owner:
+            # "okupują dwa miasta - Gomę i Bukavu": the state the places taken lie in
+            owners = self._owners_of_places(doc, view, cand.head, actors, etypes)
+            if owners:
+                recipients = owners
+                rules.append("recipient:state_of_place")
         if not recipients and actors and t.category == "REJECT" and not cand.negated and \
                 not has_dative_object(doc, view, cand.head):
             accusers = accusers_of(actors, etypes, self._history, view.index, self.anaphora.reach)
@@ -464,6 +471,22 @@ class Coder:
                 return g
             return None
         return None
+
+    def _owners_of_places(self, doc, view, head: int, actors: list[str], etypes: dict, reach: int = 12) -> list[str]:
+        """The country entities of the places (locations with a known state) named within `reach` words after
+        the trigger, the acting states' own left out (an armed group may take towns of its own country)."""
+        own = {(etypes.get(a) or {}).get("country") for a in actors if (etypes.get(a) or {}).get("type") == "country"}
+        out: list[str] = []
+        for m in view.mentions:
+            if not head < m.start <= head + reach:
+                continue
+            ent = etypes.get(m.entity) or {}
+            if ent.get("type") != "location" or not ent.get("country") or ent["country"] in own:
+                continue
+            found = existing_country(doc, ent["country"])
+            if found and found not in out and found not in actors:
+                out.append(found)
+        return out
 
     def _authority_of_place(self, doc, view, patients=()) -> str | None:
         """The country entity of the place a passive state act happens in: the nearest place ("w"/"na" +

@@ -15,7 +15,7 @@ import yaml
 from kronika.events.ontology import ontology
 
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
-                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech", "reported_actor", "own_act"}
+                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech", "reported_actor", "own_act", "place_owner"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note",
               "objective_genitive"}
 ROLES = ("actor", "recipient")
@@ -89,6 +89,7 @@ class Trigger:
     frames_speech: bool = False
     reported_actor: bool = False
     own_act: bool = False
+    place_owner: bool = False
 
     @property
     def specificity(self) -> int:
@@ -247,6 +248,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             frames_speech=bool(t.get("frames_speech")),
             reported_actor=bool(t.get("reported_actor")),
             own_act=bool(t.get("own_act")),
+            place_owner=bool(t.get("place_owner")),
         ))
     cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}

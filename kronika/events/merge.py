@@ -21,7 +21,13 @@ def entity_key(entity: dict | None) -> str:
 
 
 def _keys(ids: list[str], entities: dict[str, dict]) -> set[str]:
-    return {entity_key(entities.get(i)) for i in ids} - {""}
+    """Merge keys: SPEC.md's entity keys, except that a group (an armed movement, a people) is itself, not its
+    country: M23 taking Goma is no act of the Congolese state."""
+    out = set()
+    for i in ids:
+        ent = entities.get(i)
+        out.add(normalize_name(ent.get("name")) if ent and ent.get("type") == "group" else entity_key(ent))
+    return out - {""}
 
 
 def dates_compatible(a: dict, b: dict) -> bool:
@@ -70,7 +76,7 @@ def merge_events(events: list[dict], internal: list[dict], entities: list[dict],
     out: list[dict] = []
     out_int: list[dict] = []
     for ev, it in zip(events, internal):
-        target = next((k for k, o in enumerate(out) if same_act(o, ev, out_int[k], it, by_id)), None)
+        target = _target(out, out_int, ev, it, by_id)
         if target is None:
             it.setdefault("mentions", [])
             it["mentions"].append(_mention(ev, it))
@@ -79,12 +85,28 @@ def merge_events(events: list[dict], internal: list[dict], entities: list[dict],
             continue
         _absorb(out[target], out_int[target], ev, it)
     for ev, it in weak:
-        target = next((k for k, o in enumerate(out) if same_act(o, ev, out_int[k], it, by_id)), None)
+        target = _target(out, out_int, ev, it, by_id)
         if target is not None:
             _absorb(out[target], out_int[target], dict(ev, actor=[]), it)  # a weak mention adds no party
     for n, ev in enumerate(out, 1):
         ev["id"] = f"v{n}"
     return out, out_int
+
+
+def _target(out: list[dict], out_int: list[dict], ev: dict, it: dict, by_id: dict) -> int | None:
+    """The event a mention restates: of the events it may be the same act as, the one mentioned last before it
+    (a restatement takes up the act just told of)."""
+    here = it.get("sentence") or 0
+    best, best_key = None, None
+    for k, o in enumerate(out):
+        if not same_act(o, ev, out_int[k], it, by_id):
+            continue
+        seen = [m.get("sentence") or 0 for m in out_int[k].get("mentions") or ()] or [out_int[k].get("sentence") or 0]
+        before = [x for x in seen if x <= here]
+        key = max(before) if before else -1
+        if best_key is None or key > best_key:
+            best, best_key = k, key
+    return best
 
 
 def _mention(ev: dict, it: dict) -> dict:

@@ -110,3 +110,24 @@ def test_the_purpose_after_chcac_is_no_act_but_the_act_is():
     assert [e["event"] for e in doc.events] == ["SANCTION"]
     doc = code("USA wywierają presję na Rosję.")
     assert [e["event"] for e in doc.events] == ["REQUEST"]
+
+
+def test_occupied_towns_make_their_state_the_recipient():
+    doc = code("Rebelianci z Kongo zajęli w styczniu Gomę. Bojówki M23 nadal okupują dwa duże miasta w regionie - "
+               "Gomę i Bukavu. Władze Demokratycznej Republiki Konga protestują.")
+    assaults = [e for e in events_of(doc, "ASSAULT") if "recipient:state_of_place" in e["rules"]]
+    assert assaults
+    assert keys(doc, assaults[0]["recipient"]) == {"COD"}
+
+
+def test_a_dated_talks_noun_in_a_quote_joins_the_talks_just_told_of():
+    # the visit to India is told first: the quote's "wtorkowe rozmowy" restate the talks told of last
+    doc = code("W czwartek prezydent Rosji Władimir Putin przybył z wizytą do Indii. "
+               "We wtorek Putin spotkał się w Moskwie ze Stevem Witkoffem. "
+               "Putin zaznaczył, że spotkanie z Witkoffem było pożyteczne. "
+               '"Dlatego wtorkowe rozmowy trwały tak długo" - wyjaśnił Putin.')
+    talks = [e for e in events_of(doc, "CONSULT") if "Steve Witkoff" in {x["name"] for x in doc.entities
+                                                                         if x["id"] in e["actor"] + e["recipient"]}]
+    assert len(talks) == 1
+    mentions = doc.spans["event_triggers"][doc.events.index(talks[0])]["mentions"]
+    assert any(doc.text[m["start"]:m["end"]] == "rozmowy" for m in mentions)
