@@ -22,6 +22,7 @@ import yaml
 
 from kronika.actors import gazetteer as gz
 from kronika.actors.bodies import link_bodies
+from kronika.actors.collectives import link_leader_governments, link_region_groups
 from kronika.actors.context_country import infer_countries
 from kronika.actors.kb import DATA, KnowledgeBase, Person, load_kb
 from kronika.actors.names import foreign_word_base, plausible_ner_span
@@ -269,6 +270,8 @@ class Linker:
             self._role_phrase(tm, rp, names)
         self._add_unknown_names(names, role_at)
         link_bodies(self, role_phrases)
+        link_region_groups(self)
+        link_leader_governments(self)
         coref.link_role_only(self, role_phrases)
         coref.merge_inflected_names(self)
         coref.merge_unknown_surnames(self)

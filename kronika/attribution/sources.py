@@ -105,7 +105,7 @@ def build_scopes(ix: DocIndex, lex: Lexicon, reports: list[Report]) -> list[Scop
             scopes.append(Scope(start, end, chain, "opener", m.entity, cue_offset=tok.start))
         elif word in as_reported:
             hit = cue_at(ix, lex, i + 1)
-            if not hit or not hit[0].reporting:
+            if not hit:
                 continue
             sent = ix.sentences[si]
             m = sp.subject_after(ix, hit[1], None, sent.token_end)

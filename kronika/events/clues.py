@@ -278,15 +278,17 @@ def accusers_of(actors: list[str], etypes: dict, history: list[dict], sentence: 
 
 
 
-REPORTING_SCOPES = ("as-reported", "opener")
+REPORTING_SCOPES = ("as-reported", "opener", "report")
 
 
 def reported_source(doc, offset: int) -> str | None:
-    """The entity a sentence names as its source ("jak podkreślają X", "według X") when the sentence holding
-    `offset` has one (from the attribution layer's scopes, computed before the coder); None otherwise."""
+    """The entity that reports what is said at `offset` ("jak podkreślają X", "według X", "X powiedział, że …"),
+    from the attribution layer's scopes (computed before the coder): the innermost scope holding it; None when
+    there is none."""
     found = doc.spans.get("attribution") if isinstance(doc.spans, dict) else None
+    media = {e["id"] for e in doc.entities if e.get("sector") == "MED"}  # an outlet reports, it does not accuse
     holding = [s for s in (found or {}).get("scopes") or () if s.kind in REPORTING_SCOPES and s.speaker
-               and s.start <= offset < s.end]
+               and s.start <= offset < s.end and s.speaker not in media]
     if not holding:
         return None
     return min(holding, key=lambda s: s.end - s.start).speaker

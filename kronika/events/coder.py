@@ -311,6 +311,9 @@ class Coder:
                 prev = None
                 for c in range(clause - 1, -1, -1):
                     prev = clause_subject(doc, view, lex, c)
+                    if prev is not None and all((etypes.get(e) or {}).get("sector") == "MED" for e in prev.entities):
+                        prev = None  # "Jak podaje agencja Reuters, …": the outlet reports, it does not act
+                        break
                     if prev is not None:
                         break
                 source = "earlier_clause"

@@ -139,22 +139,27 @@ class SentenceView:
 
 
 def clause_ids(doc, start: int, end: int, lex: Lexicon) -> dict[int, int]:
-    """Clause number of every token of the sentence: a clause ends at ';', ':', a dash or parenthesis, and
-    at a comma followed by a clause opener ("który", "że", "gdy" …) or by a finite verb."""
+    """Clause number of every token of the sentence: a clause ends at ';', ':', a dash or parenthesis, at a
+    comma followed by a clause opener ("który", "że", "gdy" …) or by a finite verb, and at the first comma of a
+    clause fronted by a subordinator ("Jak podaje rząd Niemiec, administracja …"; `fronted_openers`)."""
     out: dict[int, int] = {}
     clause = 0
     toks = doc.tokens
+    fronted = start < end and toks[start].text.lower() in lex.fronted_openers
     for i in range(start, end):
         t = toks[i]
         if t.text in CLAUSE_PUNCT:
             clause += 1
             out[i] = clause
+            fronted = i + 1 < end and toks[i + 1].text.lower() in lex.fronted_openers
             continue
         if t.text == "," and i + 1 < end:
             nxt = toks[i + 1]
             nxt_l = lemmas(nxt)
-            if nxt_l & lex.clause_openers or token_pos(nxt) in FINITE_POS or _relative_after(toks, i + 1, end):
+            if fronted or nxt_l & lex.clause_openers or token_pos(nxt) in FINITE_POS or \
+                    _relative_after(toks, i + 1, end):
                 clause += 1
+                fronted = False
         out[i] = clause
     return out
 
@@ -239,9 +244,9 @@ def _declinable(readings: list) -> list:
     return kept or readings
 
 
-# Prepositional phrases used as adverbs: the noun after them is not governed by their preposition.
 # Abbreviated complex prepositions and the case they govern ("ws." = "w sprawie", "wg" = "według").
 PREPOSITIONAL_ABBREVIATIONS = {"ws.": "gen", "ws": "gen", "wg": "gen", "wg.": "gen", "nt.": "gen"}
+# Prepositional phrases used as adverbs: the noun after them is not governed by their preposition.
 ADVERBIAL_PHRASES = frozenset({"w zamian", "w końcu", "w efekcie", "w rezultacie", "w praktyce", "w sumie",
                                "w ogóle", "w dodatku", "w zasadzie", "w szczególności", "na razie", "na pewno",
                                "na przykład", "na szczęście", "na koniec", "z kolei", "bez wątpienia", "od razu",

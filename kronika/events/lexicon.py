@@ -115,6 +115,7 @@ class Lexicon:
     seat_nouns: frozenset[str] = frozenset()
     goal_verbs: frozenset[str] = frozenset()
     purpose_participles: frozenset[str] = frozenset()
+    fronted_openers: frozenset[str] = frozenset()
     comment_verbs: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
@@ -257,6 +258,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         role_heads=frozenset(str(h).lower() for h in frames.get("role_heads") or ()),
         relative_pronouns=frozenset(frames.get("relative_pronouns") or ()),
         clause_openers=frozenset(frames.get("clause_openers") or ()),
+        fronted_openers=frozenset(str(w).lower() for w in frames.get("fronted_openers") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
         time_nouns=frozenset(frames.get("time_nouns") or ()),
         pair_words=frozenset(str(w).lower() for w in frames.get("pair_words") or ()),

@@ -131,3 +131,24 @@ def test_a_dated_talks_noun_in_a_quote_joins_the_talks_just_told_of():
     assert len(talks) == 1
     mentions = doc.spans["event_triggers"][doc.events.index(talks[0])]["mentions"]
     assert any(doc.text[m["start"]:m["end"]] == "rozmowy" for m in mentions)
+
+
+def test_jak_with_any_verb_of_saying_names_the_accuser_of_a_passive_accusation():
+    doc = code("Jak podkreślają europejscy sojusznicy Kijowa, administracja Trumpa jest oskarżana o uległość wobec Rosji.")
+    acc = _accusations(doc)
+    assert len(acc) == 1
+    assert keys(doc, acc[0]["actor"]) == {"Europe"}
+    assert keys(doc, acc[0]["recipient"]) == {"USA"}
+
+
+def test_an_outlet_that_reports_an_accusation_does_not_make_it():
+    doc = code("Jak podaje agencja Reuters, administracja Trumpa jest oskarżana o uległość wobec Rosji.")
+    assert _accusations(doc) == []
+
+
+def test_a_fronted_jak_clause_ends_at_its_comma():
+    # "rząd Niemiec" and "administracja Trumpa" are not one coordinated subject
+    doc = code("Jak podaje rząd Niemiec, administracja Trumpa jest oskarżana o uległość wobec Rosji.")
+    acc = _accusations(doc)
+    assert len(acc) == 1
+    assert keys(doc, acc[0]["actor"]) == {"DEU"} and keys(doc, acc[0]["recipient"]) == {"USA"}
