@@ -7,6 +7,7 @@ from kronika.events.candidates import FINITE, Candidate, speech_verbs
 from kronika.events.lexicon import Lexicon
 
 FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
+ANNOUNCED_FORCE = {"ASSAULT", "COERCE"}
 INTENT_NOUNS = {"decyzja", "plan", "zamiar", "zapowiedź", "projekt", "propozycja"}
 MODAL_PLAN = {"mieć", "planować", "zamierzać", "chcieć", "zamierzyć", "zaplanować", "móc"}
 
@@ -306,3 +307,15 @@ def dated_noun(doc, head: int) -> bool:
     particular act the text has told of, so in a quote it is the speaker's."""
     start = doc.tokens[head].start
     return any(0 <= start - t["end"] <= 1 and t.get("type") == "DATE" for t in doc.timexes)
+
+
+def announced_force(doc, view: fr.SentenceView, c: Candidate, lex: Lexicon) -> bool:
+    """A forceful act told as what someone will do ("oświadczył, że Rosja przejmie kontrolę", in a quote "zajmiemy
+    miasto") or as the object of announcing it ("zapowiada przejęcie kontroli"; frames.yaml `announcing_verbs`)."""
+    if c.nominal:
+        clause = view.clause_of.get(c.head)
+        return any(fr.lemmas(doc.tokens[j]) & lex.announcing_verbs for j in range(max(view.start, c.head - 4), c.head)
+                   if view.clause_of.get(j) == clause)
+    if not planned(doc, c, view):
+        return False
+    return in_quote(doc, doc.tokens[c.head].start) or reported_source(doc, doc.tokens[c.head].start) is not None

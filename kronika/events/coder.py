@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kronika.events import frames as fr
 from kronika.events.candidates import Candidate, find_candidates
 from kronika.events.clues import (
-    FUTURE_TO_AGREE, accusers_of, dated_noun, after_possessive, after_reflexive_possessive, clause_subject,
+    ANNOUNCED_FORCE, FUTURE_TO_AGREE, accusers_of, announced_force, dated_noun, after_possessive, after_reflexive_possessive, clause_subject,
     common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
     quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
 )
@@ -375,6 +375,7 @@ class Coder:
             if accusers:
                 recipients = accusers
                 rules.append("recipient:accuser_of_denied")
+        recipients = self._states_of_places(doc, recipients, actors, etypes)
         if not actors and not embedded:
             return None, None, "no actor found"
         weak = "recipient" in t.require and not recipients  # kept only as a further mention of a coded act
@@ -397,6 +398,11 @@ class Coder:
         if category in FUTURE_TO_AGREE and not cand.negated and planned(doc, cand, view):
             category = "AGREE"
             rules.append("future->AGREE")
+        elif category in ANNOUNCED_FORCE and not cand.negated and announced_force(doc, view, cand, self.lex):
+            # "oświadczył, że Rosja przejmie kontrolę nad Donbasem", "zapowiada przejęcie kontroli": force
+            # announced for the future is a threat (PLOVER THREATEN)
+            category = "THREATEN"
+            rules.append("announced_force->THREATEN")
         modes = [m for m in t.modes if m in self.onto.categories[category].modes]
         if category == t.category:
             clause_lemmas: set[str] = set()
@@ -474,6 +480,20 @@ class Coder:
                 return g
             return None
         return None
+
+    def _states_of_places(self, doc, recipients: list[str], actors: list[str], etypes: dict) -> list[str]:
+        """Recipients that are places stand for their state when the text names it ("kontrolę nad Donbasem" →
+        Ukraine, "ostrzał Charkowa" → Ukraine); a place of the actors' own state, or of no state named, stays."""
+        own = {(etypes.get(a) or {}).get("country") for a in actors if (etypes.get(a) or {}).get("type") == "country"}
+        out: list[str] = []
+        for r in recipients:
+            ent = etypes.get(r) or {}
+            state = existing_country(doc, ent["country"]) if ent.get("type") == "location" and ent.get("country") \
+                and ent["country"] not in own else None
+            r = state or r
+            if r not in out and r not in actors:
+                out.append(r)
+        return out
 
     def _owners_of_places(self, doc, view, head: int, actors: list[str], etypes: dict, reach: int = 12) -> list[str]:
         """The country entities of the places (locations with a known state) named within `reach` words after

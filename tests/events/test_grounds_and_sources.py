@@ -152,3 +152,24 @@ def test_a_fronted_jak_clause_ends_at_its_comma():
     acc = _accusations(doc)
     assert len(acc) == 1
     assert keys(doc, acc[0]["actor"]) == {"DEU"} and keys(doc, acc[0]["recipient"]) == {"USA"}
+
+
+def test_force_announced_for_the_future_is_a_threat_against_the_places_state():
+    doc = code("Ukraina broni się od lat. Prezydent Rosji Władimir Putin oświadczył, że Rosja przejmie kontrolę nad "
+               "Donbasem przy użyciu sił zbrojnych.")
+    threats = events_of(doc, "THREATEN")
+    assert len(threats) == 1
+    assert keys(doc, threats[0]["recipient"]) == {"UKR"}
+    assert events_of(doc, "COERCE") == []
+
+
+def test_force_told_as_done_stays_force():
+    doc = code("Ukraina broni się od lat. Rosja przejęła kontrolę nad Donbasem w 2014 roku.")
+    assert events_of(doc, "THREATEN") == []
+    coerce = events_of(doc, "COERCE")
+    assert coerce and keys(doc, coerce[0]["recipient"]) == {"UKR"}
+
+
+def test_a_noun_of_force_after_zapowiada_is_a_threat():
+    doc = code("Ukraina broni się od lat. Rosja zapowiada przejęcie kontroli nad Donbasem.")
+    assert [e["event"] for e in doc.events if keys(doc, e["actor"]) == {"RUS"}] == ["THREATEN"]
