@@ -483,11 +483,14 @@ class Coder:
 
     def _states_of_places(self, doc, recipients: list[str], actors: list[str], etypes: dict) -> list[str]:
         """Recipients that are places stand for their state when the text names it ("kontrolę nad Donbasem" →
-        Ukraine, "ostrzał Charkowa" → Ukraine); a place of the actors' own state, or of no state named, stays."""
+        Ukraine, "ostrzał Charkowa" → Ukraine); a place of the actors' own state, or of a state not named, stays;
+        a place of no state ("kraje Zachodu") is no recipient."""
         own = {(etypes.get(a) or {}).get("country") for a in actors if (etypes.get(a) or {}).get("type") == "country"}
         out: list[str] = []
         for r in recipients:
             ent = etypes.get(r) or {}
+            if ent.get("type") == "location" and not ent.get("country"):
+                continue  # "atak na kraje Zachodu", "na Morzu Czarnym": a region of no state is no party
             state = existing_country(doc, ent["country"]) if ent.get("type") == "location" and ent.get("country") \
                 and ent["country"] not in own else None
             r = state or r

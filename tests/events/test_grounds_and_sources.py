@@ -173,3 +173,8 @@ def test_force_told_as_done_stays_force():
 def test_a_noun_of_force_after_zapowiada_is_a_threat():
     doc = code("Ukraina broni się od lat. Rosja zapowiada przejęcie kontroli nad Donbasem.")
     assert [e["event"] for e in doc.events if keys(doc, e["actor"]) == {"RUS"}] == ["THREATEN"]
+
+
+def test_a_region_of_no_state_is_no_recipient():
+    doc = code("Putin zaznaczył, że Rosja nie ma w planach ataku na kraje Zachodu.")
+    assert events_of(doc, "ASSAULT") == []
