@@ -17,8 +17,16 @@ The rules, in order (tests in tests/lang/pl/test_sentences.py):
    Acronyms ("4 proc. PKB") and the capitalised names of peoples ("60 proc. Polaków") count as names.
 5. Ordinals ("78. rocznicy", "w 22. Bazie") and dates ("18.08.2023") never end a sentence: the tokenizer keeps
    their dots inside number tokens (data/ordinals.yaml), and only a punctuation token can end a sentence.
+6. A headline fused into the text (the page lost its line break) ends before a capitalised sentence opener that
+   follows a word with no punctuation between (data/fused_headlines.yaml: "… uderza w Joe Bidena O dokonanie
+   ataku …" is two sentences); not after a number ("1300 W").
 """
 from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from kronika.lang.base import Sentence, Span, Token
 from kronika.lang.pl.abbreviations import AbbreviationTable, abbreviations
@@ -55,6 +63,13 @@ def _is_opener(tok: Token) -> bool:
     return len(text) == 1 and (
         text in OPENING_QUOTES or text in OPENING_BRACKETS or text in DASHES or text in AMBIGUOUS_QUOTES
     )
+
+
+@lru_cache(maxsize=1)
+def fused_openers() -> frozenset[str]:
+    """Words that start a new sentence after a headline fused into the text (rule 6)."""
+    text = resources.files("kronika.lang.pl").joinpath("data/fused_headlines.yaml").read_text("utf-8")
+    return frozenset(str(w) for w in (yaml.safe_load(text) or {}).get("openers") or ())
 
 
 def _next_significant(tokens: list[Token], j: int, end: int) -> Token | None:
@@ -150,6 +165,10 @@ def split_paragraph(
                     boundary_after = j
             i = j
         else:
+            if i > first and tok.kind == "word" and tok.text in fused_openers() and tokens[i - 1].kind == "word" \
+                    and not tokens[i - 1].text[:1].isdigit() and not tokens[i - 1].text.endswith(".") \
+                    and table.get(tokens[i - 1].text) is None and tokens[i - 1].end < tok.start:
+                boundary_after = i
             i += 1
         if boundary_after is not None and boundary_after < end:
             bounds.append((first, boundary_after))

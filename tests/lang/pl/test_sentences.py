@@ -263,3 +263,15 @@ def test_news_corpus_sentences_tile_the_tokens(news_jsonl) -> None:
 def test_stage_declares_what_it_writes() -> None:
     stage = SentenceSplitter()
     assert stage.name == "sentences" and stage.assigns == ("sentences",)
+
+
+def test_a_headline_fused_into_the_text_ends_before_a_capitalised_opener() -> None:
+    assert sentences("Premier zabrał głos w Sejmie O sprawę pytali dziennikarze.") == [
+        "Premier zabrał głos w Sejmie", "O sprawę pytali dziennikarze."]
+    assert sentences("Nowe kary dla kierowców Według danych policji liczba wypadków spadła.") == [
+        "Nowe kary dla kierowców", "Według danych policji liczba wypadków spadła."]
+
+
+def test_a_capitalised_opener_after_a_number_or_an_abbreviation_keeps_the_sentence() -> None:
+    assert len(sentences("Robot ma moc 1300 W za 599 zł.")) == 1
+    assert len(sentences("Rozmawiał z nim dr Na końcu spotkania podziękował.")) == 1
