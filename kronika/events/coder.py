@@ -347,8 +347,11 @@ class Coder:
             if found and found not in (recipient_g.entities if recipient_g is not None else []):
                 actors = [found]
                 rules.append("actor:reported_source")
+        patients = recipient_g.entities if recipient_g is not None else []
         if not actors and not embedded and t.authority and (
-                passive_act or (cand.nominal and happened_to(doc, view, cand.head))):
+                passive_act or (cand.nominal and happened_to(doc, view, cand.head))) and (
+                not t.authority_over_people or (patients and all(
+                    (etypes.get(e) or {}).get("type") in ("person", "group") for e in patients))):
             found = self._authority_of_place(doc, view, recipient_g.entities if recipient_g is not None else ())
             if found:
                 actors = [found]

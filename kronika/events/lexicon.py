@@ -86,6 +86,7 @@ class Trigger:
     not_with: frozenset[str] = frozenset()
     solo: bool = False
     authority: bool = False
+    authority_over_people: bool = False  # `authority: people`: only over persons and groups of people
     frames_speech: bool = False
     reported_actor: bool = False
     own_act: bool = False
@@ -247,6 +248,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             not_with=frozenset(_as_list(t.get("not_with"))),
             solo=bool(t.get("solo")),
             authority=bool(t.get("authority")),
+            authority_over_people=t.get("authority") == "people",
             frames_speech=bool(t.get("frames_speech")),
             reported_actor=bool(t.get("reported_actor")),
             own_act=bool(t.get("own_act")),

@@ -178,3 +178,18 @@ def test_a_noun_of_force_after_zapowiada_is_a_threat():
 def test_a_region_of_no_state_is_no_recipient():
     doc = code("Putin zaznaczył, że Rosja nie ma w planach ataku na kraje Zachodu.")
     assert events_of(doc, "ASSAULT") == []
+
+
+def test_a_person_charged_in_the_passive_is_charged_by_the_state_of_the_place():
+    doc = code("Do ataku doszło w Waszyngtonie, gdzie USA wzmocniły ochronę. "
+               "O dokonanie ataku oskarżany jest 29-letni Afgańczyk Rahmanullah Lakanwal.")
+    acc = _accusations(doc)
+    assert len(acc) == 1
+    assert keys(doc, acc[0]["actor"]) == {"USA"}
+    assert "actor:authority_of_place" in acc[0]["rules"]
+
+
+def test_a_government_accused_in_the_passive_is_not_charged_by_the_place():
+    doc = code("Do spotkania doszło w Waszyngtonie, gdzie USA wzmocniły ochronę. "
+               "Rząd Wenezueli jest oskarżany o wspieranie przemytu.")
+    assert _accusations(doc) == []
