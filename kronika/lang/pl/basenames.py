@@ -3,17 +3,25 @@ Północna", "Kimem" → "Kim", "Stanach Zjednoczonych" → "Stany Zjednoczone",
 "Rada Uniwersytetu Warszawskiego".
 
 Rule (`base_form`; the weights and word lists are data, data/basenames.yaml):
+- A foreign name's ending that a tokenizer cut off after an apostrophe ("Joe", "’", "a") is glued back to its
+  word first ("Joe’a"; `apostrophe_endings`).
 - Leading words that do not inflect are kept as written and skipped: Roman and Arabic numerals ("II wojny"),
-  abbreviations and initials ("św.", "J."), short all-capital acronyms ("FC Barcelony").
+  abbreviations and initials ("św.", "J.", "B" with its dot written apart), short all-capital acronyms ("FC
+  Barcelony"), in a person's name a particle (`name_particles`: "de Gaulle'a", "van Beethovena").
 - The head phrase starts at the next word: it is that word and the words after it that stand in the same case —
   adjectives agreeing in number and gender with the head noun, a second proper name after a proper name
   ("Baracka Obamy", "Volkswagena Golfa"; in a person's name a guessed reading of an unknown word need not
   agree in gender: a man's surname may decline like a feminine noun, "Piotra Obamy", at a small cost, so
   "Wojciecha Nomejki" is Nomejko rather than Nomejka; a guessed word continuing a name word in an oblique case
   earns a bonus, so two unknown words agreeing as genitives beat both taken as written), and a word after
-  "i"/"oraz" right after the head phrase ("Prawa i
-  Sprawiedliwości"). Everything from the first word that does not fit on (a genitive complement "Spraw
-  Zagranicznych", a preposition, punctuation) is kept as written.
+  "i"/"oraz" right after the head phrase ("Prawa i Sprawiedliwości"). A second proper noun stands in an oblique
+  case only in the `apposition_classes` (people, places, facilities, unclassed names): in an organisation's
+  name it is a complement ("Partii Woli" → "Partia Woli"), only nominatives stand side by side there ("Wisła
+  Kraków"); and no name follows an unknown word taken as written whose ending is an oblique case's (a guess rule
+  marked `oblique`: "Feyenoordem Rotterdam" → "Feyenoord Rotterdam"). In a person's name an initial or a particle
+  inside the phrase is passed over ("Jana K. Wiśniewskiego", "Ludwiga van Beethovena"). Everything from the first
+  word that does not fit on (a genitive complement "Spraw Zagranicznych", a preposition, punctuation) is kept
+  as written.
 - Each word has candidate readings: its Morfeusz readings; for a word Morfeusz does not know, readings guessed
   from its ending (`guess_rules`: "Tabeńskiego" → Tabeński sg:gen:m1, "Obamy" → Obama sg:gen:f) and the word
   itself as an undeclined nominative ("Sarkozy"). Each reading has a cost (`costs`: a plural, a vocative, a
@@ -32,7 +40,11 @@ Rule (`base_form`; the weights and word lists are data, data/basenames.yaml):
   written all in capitals ("RZECZYPOSPOLITEJ POLSKIEJ") is given with capital initials; a generic facility
   word opening the name (`generic_heads`: plac, rondo, …) is lower-cased.
 - A one-word name in an adjective class (KPWr nam_adj…) or a facility's adjectival name ("Marszałkowskiej")
-  gives the adjective's lemma ("polski", "marszałkowski").
+  gives the adjective's lemma ("polski", "marszałkowski"); another one-word name gives its lemma ("Polaków" →
+  "Polak"), except a plural one of a `plural_types` type (a team's nickname, a title: "Kanonierów" →
+  "Kanonierzy").
+- A name of a `capitalised_types` type (a legal act's title) starts with a capital ("ustawy o …" → "Ustawa o
+  …"); no space is put after an opening or before a closing quotation mark („Nowy Dom”).
 """
 from __future__ import annotations
 
@@ -52,6 +64,7 @@ INFLECTED = frozenset({"subst", "adj", "depr", "ppas", "pact", "num", "ger"})
 ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 NOMINAL = frozenset({"subst", "depr", "ger"})
 CONJUNCTIONS = frozenset({"i", "oraz"})
+_PERSON_NAMES = frozenset({"imię", "nazwisko"})
 _ROMAN = re.compile(r"[IVXLCM]+")
 
 
@@ -67,6 +80,8 @@ class GuessRule:
     cost: float
     after: re.Pattern | None
     not_in: frozenset[str] = frozenset()
+    oblique: bool = False  # the ending is never a name's nominative ("-em", "-ą", "-owi")
+    adjective: bool = False  # the ending is an adjective's: the word may also agree with a noun before it
 
 
 @dataclass(frozen=True)
@@ -80,6 +95,11 @@ class Rules:
     class_names: dict
     marked_labels: frozenset[str]
     rare_first_names: frozenset[str]
+    apposition_classes: frozenset[str]
+    capitalised_types: tuple[str, ...]
+    plural_types: tuple[str, ...]
+    particles: frozenset[str]
+    apostrophe_endings: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,14 +109,16 @@ def rules() -> Rules:
     data = yaml.safe_load(text)
     names: set[str] = set()
     for section in ("name_classes", "name_class_names", "guess_rules", "generic_heads", "marked_labels",
-                    "place_lemma_preferences", "foreign_spellings", "rare_first_names"):
+                    "place_lemma_preferences", "foreign_spellings", "rare_first_names", "apposition_classes",
+                    "capitalised_types", "plural_types", "name_particles", "apostrophe_endings"):
         for item in data[section]:
             if item["name"] in names:
                 raise ValueError(f"basenames.yaml: duplicate rule name {item['name']!r}")
             names.add(item["name"])
     guesses = tuple(
         GuessRule(g["name"], g["ending"], g["lemma_ending"], tuple(g["tags"]), float(g["cost"]),
-                  re.compile(f"(?:{g['after']})$") if g.get("after") else None, frozenset(g.get("not_in", ())))
+                  re.compile(f"(?:{g['after']})$") if g.get("after") else None, frozenset(g.get("not_in", ())),
+                  bool(g.get("oblique", False)), bool(g.get("adjective", False)))
         for g in data["guess_rules"])
     return Rules(
         classes=tuple((c["prefix"], c["class"]) for c in data["name_classes"]),
@@ -107,6 +129,11 @@ def rules() -> Rules:
         marked_labels=frozenset(m["label"] for m in data["marked_labels"]),
         rare_first_names=frozenset(n["lemma"] for n in data["rare_first_names"]),
         place_preferences=tuple((p["prefer"], tuple(p["over"])) for p in data["place_lemma_preferences"]),
+        apposition_classes=frozenset(a["class"] for a in data["apposition_classes"]),
+        capitalised_types=tuple(c["prefix"] for c in data["capitalised_types"]),
+        plural_types=tuple(c["prefix"] for c in data["plural_types"]),
+        particles=frozenset(p["word"] for p in data["name_particles"]),
+        apostrophe_endings=frozenset(a["ending"] for a in data["apostrophe_endings"]),
         foreign_spelling=re.compile("|".join(f["letters"] for f in data["foreign_spellings"]), re.IGNORECASE),
     )
 
@@ -200,8 +227,13 @@ class Cand:
 
 
 def _readings(tok: Token) -> list[Analysis]:
-    rs = [r for r in (tok.analyses or analyse(tok.text)) if r.tag != "ign"]
-    return rs
+    """The word's Morfeusz readings, without `ign` and without the readings Morfeusz builds by cutting a word at
+    an apostrophe ("Joe’a" → joe-’-a conj): such a word is a foreign name with an ending, read by the guesses."""
+    return [r for r in (tok.analyses or analyse(tok.text))
+            if r.tag != "ign" and not _APOSTROPHE_SEGMENTS.search(r.lemma)]
+
+
+_APOSTROPHE_SEGMENTS = re.compile(r"-['’]-|^['’]-|-['’]$")
 
 
 def _is_pt(tag: str) -> bool:
@@ -218,10 +250,7 @@ def _zero_genitive(r: Analysis, form: str) -> bool:
     return len(lem) > len(f) and lem[-1] in "aeo" and f[-1:] not in "iy" and (lem[:-1] == f or lem[:-1].replace("e", "") == f.replace("e", ""))
 
 
-def guesses(form: str, cls: str = "") -> list[Cand]:
-    """Readings of a word Morfeusz does not know in a name of class `cls`, from its ending (`guess_rules`),
-    cheapest first."""
-    out: dict[tuple[str, str], float] = {}
+def _matching_rules(form: str, cls: str):
     low = form.lower()
     for g in rules().guesses:
         if not low.endswith(g.ending) or len(form) <= len(g.ending) + 1 or cls in g.not_in:
@@ -229,16 +258,28 @@ def guesses(form: str, cls: str = "") -> list[Cand]:
         stem = form[: len(form) - len(g.ending)]
         if g.after is not None and not g.after.search(stem.lower()):
             continue
+        yield g, stem
+
+
+def guesses(form: str, cls: str = "") -> list[Cand]:
+    """Readings of a word Morfeusz does not know in a name of class `cls`, from its ending (`guess_rules`),
+    cheapest first."""
+    out: dict[tuple[str, str], float] = {}
+    for g, stem in _matching_rules(form, cls):
         lemma = stem + g.lemma_ending
         for t in g.tags:
             key = (lemma, "subst:" + t)
             out[key] = min(out.get(key, 1.0), g.cost)
+            if g.adjective:  # "Akademii Yalskiej": an adjective agreeing with the noun before it
+                key = (lemma, "adj:" + t + ":pos")
+                out[key] = min(out.get(key, 1.0), g.cost + rules().costs["guessed_adjective"])
     cands = [Cand(Analysis(lemma, tag, labels=("guessed",)), cost, True) for (lemma, tag), cost in out.items()]
     return sorted(cands, key=lambda c: c.cost)
 
 
-def _as_written(form: str, cost: float) -> Cand:
-    return Cand(Analysis(form, "subst:sg:nom", labels=("as_written",)), cost, True)
+def _as_written(form: str, cost: float, oblique: bool = False) -> Cand:
+    labels = ("as_written", "oblique_ending") if oblique else ("as_written",)
+    return Cand(Analysis(form, "subst:sg:nom", labels=labels), cost, True)
 
 
 def _less_likely_place(lemma: str, place_lemmas: set[str]) -> bool:
@@ -263,10 +304,15 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
             return []
         if form.isupper() or any(ch.isdigit() for ch in form):
             return [_as_written(form, c["as_written_symbol"])]
-        return guesses(form, cls) + [_as_written(form, c["as_written"])]
-    has_proper = any(r.lemma[:1].isupper() for r in rs)
+        oblique = any(g.oblique for g, _ in _matching_rules(form, cls))
+        return guesses(form, cls) + [_as_written(form, c["as_written"], oblique)]
+    # a proper reading that only names people does not make a place's common reading unlikely ("Pióra": the
+    # place Pióro, a common noun's form, not the surname Piór)
+    has_proper = any(r.lemma[:1].isupper() and not (cls == "place" and r.names and set(r.names) <= _PERSON_NAMES)
+                     for r in rs)
     # an organisation's head is mostly a common noun ("Radą", not the name Rado), but a capitalised common name
-    # (an ethnonym: "Anglicy" → Anglik, not anglica) still beats a lower-case reading there
+    # (an ethnonym: "Anglicy" → Anglik, not anglica) still beats a lower-case reading there; so is the head of an
+    # unclassed name (an event, a title: "Ligi Europy" → Liga, not the place Ligi)
     has_proper_thing = any(r.lemma[:1].isupper() and set(r.names) == {"nazwa_pospolita"} for r in rs)
     first_names = {r.lemma for r in rs if "imię" in r.names}
     place_lemmas = {r.lemma for r in rs if "nazwa_geograficzna" in r.names}
@@ -280,7 +326,7 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
         pos, num, case, gender = tag_parts(r.tag)
         proper = r.lemma[:1].isupper()
         cost = 0.0
-        if cap and not proper and (has_proper and cls in ("person", "place", "") or has_proper_thing and cls == "org"):
+        if cap and not proper and (has_proper and cls in ("person", "place") or has_proper_thing and cls == "org"):
             cost += c["common_when_proper_exists"]
         if cls == "place" and r.lemma != form and _less_likely_place(r.lemma, place_lemmas):
             cost += c["less_likely_place_lemma"]
@@ -311,7 +357,10 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
         if tok.chosen is not None and r.lemma.lower() == tok.chosen.lemma.lower():
             cost -= c["tagger_lemma_bonus"] + (c["tagger_choice_bonus"] if r.tag == tok.chosen.tag else 0.0)
         out.append(Cand(r, min(cost, 0.95), proper))
-    if cap and any(_zero_genitive(r, form) for r in rs):
+    if cap and any(_zero_genitive(r, form) for r in rs) and \
+            not any(_is_pt(r.tag) and r.lemma[:1].islower() for r in rs):
+        # a genitive plural with no ending may be a foreign word as written ("Big"), but not when the word is also
+        # the genitive of a common plurale tantum ("Mistrzostw Wielkopolski": mistrzostwa)
         out.append(_as_written(form, c["as_written_zero_genitive"]))
     elif cap and out and min(x.cost for x in out) >= c["as_written_known_when"]:
         out.append(_as_written(form, c["as_written_known"]))
@@ -321,14 +370,21 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
 # --- the head phrase -------------------------------------------------------------------------------------------
 
 
-def _skippable(tok: Token, nxt: Token | None) -> bool:
+def _particle(tok: Token, nxt: Token | None) -> bool:
+    """A particle of a person's name (`name_particles`: "de", "van", "von") before a capitalised word."""
+    return nxt is not None and tok.text.lower() in rules().particles and nxt.text[:1].isupper()
+
+
+def _skippable(tok: Token, nxt: Token | None, cls: str = "") -> bool:
     """A leading word kept as written before the head: a numeral, an abbreviation or initial, a short
-    all-capital acronym, "i" between numerals."""
+    all-capital acronym, "i" between numerals, a particle of a person's name (`name_particles`)."""
     t = tok.text
     if nxt is None:
         return False
     if _ROMAN.fullmatch(t) or t.isdigit():
         return True
+    if _INITIAL.fullmatch(t) and (t.endswith(".") or nxt.text == "."):
+        return True  # an initial ("K." or "K" with its dot written apart)
     rs = _readings(tok)
     if rs and all(tag_parts(r.tag)[0] in ("brev", "romandig", "dig") for r in rs):
         return True
@@ -336,9 +392,20 @@ def _skippable(tok: Token, nxt: Token | None) -> bool:
         return True
     if t[:1].islower() and nxt.text[:1].isupper() and not any(tag_parts(r.tag)[0] in INFLECTED for r in rs):
         return True  # "van Kranenburga", "de Gaulle'a"
+    if cls == "person" and _particle(tok, nxt):
+        return True  # a particle of a person's name ("de Gaulle'a", "van Beethovena") even if it has readings
     if t.isupper() and 1 < len(t) <= 4 and t.isalpha() and not any(r.lemma[:1].islower() for r in rs):
         return True  # an acronym ("FC Barcelony"), not a common word in capitals ("RADA")
     return False
+
+
+_INITIAL = re.compile(r"[A-ZĄĆĘŁŃÓŚŹŻ]\.?")
+
+
+def _initial(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token k is an initial ("K.", "K") or the dot written apart after one ("K", ".")."""
+    t = tokens[k].text
+    return bool(_INITIAL.fullmatch(t)) or (t == "." and k > 0 and bool(_INITIAL.fullmatch(tokens[k - 1].text)))
 
 
 def _agrees(a: Analysis, num: str, gender: str, loose: bool = False) -> bool:
@@ -370,6 +437,10 @@ def _head(tokens: Sequence[Token], start: int, cls: str, beam: int = 24) -> list
         frontier = [_State((), 0.0, "", "", False, None)]
         k = start
         while k < len(tokens) and frontier:
+            if cls == "person" and k > start and k + 1 < len(tokens) and (
+                    _initial(tokens, k) or _particle(tokens[k], tokens[k + 1])):
+                k += 1  # "Jana K. Wiśniewskiego", "Ludwiga van Beethovena": an initial or a particle inside a person's
+                continue  # name, the phrase goes on after it
             nxt: list[_State] = []
             for st in frontier:
                 for x in cands[k]:
@@ -409,6 +480,11 @@ def _step(st: _State, k: int, x: Cand, case: str, cls: str) -> _State | None:
         prev = st.prev
         if not (x.proper and prev is not None and prev.proper and tag_parts(prev.reading.tag)[0] in NOMINAL):
             return None
+        if cls not in rules().apposition_classes and case != "nom":
+            return None  # outside the apposition classes only nominatives stand side by side ("Wisła Kraków")
+        if "oblique_ending" in prev.reading.labels:
+            return None  # not after an unknown word taken as written whose ending is an oblique case's
+            # ("Feyenoordem Rotterdam": Feyenoord Rotterdam, not two undeclined nominatives)
         # in a person's name an unknown surname may be a man's name declining like a feminine noun
         # ("Baracka Obamy"): a guessed reading agrees in case and number only
         free = cls == "person" and "guessed" in x.reading.labels
@@ -446,19 +522,46 @@ def _single_adjective(tok: Token, cls: str) -> str | None:
     return chosen.lemma
 
 
+_APOSTROPHES = frozenset({"'", "’"})
+_OPENING_QUOTES = frozenset({"„", "«", "‚"})
+_CLOSING_QUOTES = frozenset({"”", "»"})
+"""Quotation marks inside a name: no space after an opening one or before a closing one („Nowy Dom”)."""
+
+
+def _glue_apostrophes(tokens: Sequence[Token]) -> list[Token]:
+    """A foreign name's ending written after an apostrophe that a tokenizer cut off ("Joe", "’", "a") glued back
+    into one word ("Joe’a"), which the guesses then read (`apostrophe_endings`: the endings so glued)."""
+    out: list[Token] = []
+    k = 0
+    while k < len(tokens):
+        t = tokens[k]
+        if k + 2 < len(tokens) and tokens[k + 1].text in _APOSTROPHES and t.text[:1].isupper() \
+                and t.text.isalpha() and tokens[k + 2].text.lower() in rules().apostrophe_endings:
+            text = t.text + tokens[k + 1].text + tokens[k + 2].text
+            out.append(Token(t.start, tokens[k + 2].end, text, t.kind, tokens[k + 2].space_after, list(analyse(text))))
+            k += 3
+            continue
+        out.append(t)
+        k += 1
+    return out
+
+
 def base_form(tokens: Sequence[Token], type: str = "") -> str:
     """The nominative base form of the name written by `tokens` (their `analyses` and the tagger's `chosen`
     readings) of name type `type` (see the module doc)."""
     if not tokens:
         return ""
     cls = name_class(type)
+    tokens = _glue_apostrophes(tokens)
     if len(tokens) == 1:
         adj = _single_adjective(tokens[0], cls)
         if adj is not None:
             return adj
     start = 0
-    while start < len(tokens) and _skippable(tokens[start], tokens[start + 1] if start + 1 < len(tokens) else None):
-        start += 1
+    while start < len(tokens) and (
+            _skippable(tokens[start], tokens[start + 1] if start + 1 < len(tokens) else None, cls)
+            or start > 0 and start + 1 < len(tokens) and tokens[start].text == "." and _initial(tokens, start)):
+        start += 1  # a dot written apart after a leading initial ("J . Nowaka") is skipped with it
     patron = any(r.lemma == "imienia" for t in tokens[:start] for r in _readings(t))
     head = dict(_head(tokens, start, cls)) if start < len(tokens) and not patron else {}
     caps = _all_capitals(tokens)
@@ -468,7 +571,8 @@ def base_form(tokens: Sequence[Token], type: str = "") -> str:
         x = head.get(k)
         if x is not None:
             pos = tag_parts(x.reading.tag)[0]
-            if len(tokens) == 1 and pos not in ("ppas", "pact"):
+            if len(tokens) == 1 and pos not in ("ppas", "pact") and not (
+                    tag_parts(x.reading.tag)[1] == "pl" and any(type.startswith(p) for p in rules().plural_types)):
                 nom = x.reading.lemma  # a one-word name: its lemma ("Polaków" → "Polak")
             else:
                 nom = nominative(x.reading, tok.text)
@@ -489,9 +593,13 @@ def base_form(tokens: Sequence[Token], type: str = "") -> str:
         words.append(word)
     if caps and all(w.lower() == t.text.lower() for w, t in zip(words, tokens)):
         words = [t.text for t in tokens]  # an all-capitals name already in the nominative stays as written
+    if words and any(type.startswith(p) for p in rules().capitalised_types):
+        words[0] = words[0][:1].upper() + words[0][1:]
     parts: list[str] = []
     for k, tok in enumerate(tokens):
         parts.append(words[k])
         if k + 1 < len(tokens):
-            parts.append(" " if tokens[k + 1].start > tok.end else "")
+            spaced = tokens[k + 1].start > tok.end and tok.text not in _OPENING_QUOTES \
+                and tokens[k + 1].text not in _CLOSING_QUOTES
+            parts.append(" " if spaced else "")
     return "".join(parts)

@@ -30,6 +30,16 @@ def _tokens(text: str, name: str):
         ("Posiedzenie Rady Uniwersytetu Warszawskiego odbyło się wczoraj.", "Rady Uniwersytetu Warszawskiego", "orgName", "Rada Uniwersytetu Warszawskiego"),
         ("Kanclerz rozmawiał z Emmanuelem Macronem o pomocy dla Ukrainy.", "Emmanuelem Macronem", "persName", "Emmanuel Macron"),
         ("Premier Węgier pojechał do Unii Europejskiej na szczyt.", "Unii Europejskiej", "orgName", "Unia Europejska"),
+        # an initial and a particle inside a person's name, a foreign man's name in -sch
+        ("Spotkanie Marka K. Wiśniewskiego z wyborcami odbyło się w piątek.", "Marka K. Wiśniewskiego", "persName",
+         "Marek K. Wiśniewski"),
+        ("Koncert Ludwiga van Beethovena zagrano w filharmonii.", "Ludwiga van Beethovena", "persName",
+         "Ludwig van Beethoven"),
+        ("Wykład Hansa Grubescha o filozofii zebrał tłumy.", "Hansa Grubescha", "persName", "Hans Grubesch"),
+        # an organisation's genitive complement stays; a club's city stays in the nominative
+        ("Rzecznik Partii Woli zapowiedział konferencję prasową.", "Partii Woli", "orgName", "Partia Woli"),
+        ("Piłkarze przegrali z Feyenoordem Rotterdam w sobotę.", "Feyenoordem Rotterdam", "orgName",
+         "Feyenoord Rotterdam"),
     ],
 )
 def test_base_forms_in_context(text, name, type, expected):

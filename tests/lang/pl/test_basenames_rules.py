@@ -89,10 +89,66 @@ def _tokens(name: str) -> list[Token]:
         ("Antananarywie", "placeName_settlement", "Antananarywa"),
         # ... but a plural place in -ice and a foreign word outside place names are not read so
         ("Blizanowice", "placeName_settlement", "Blizanowice"),
+        # an unknown man's name in -sa, -cha, -ra, -xa is a genitive (a foreign man's name), not a woman's nominative
+        ("Kelbarusa", "persName", "Kelbarus"),
+        ("Grubescha", "persName", "Grubesch"),
+        ("Luxa", "persName", "Lux"),
+        # an unknown -ego word is a foreign name in -e rather than an unknown Polish adjectival one
+        ("Malherbego", "persName", "Malherbe"),
+        # a foreign name in -le, -ce, -age keeps its -e before the instrumental -m
+        ("Oraclem", "orgName", "Oracle"),
+        # a name whose only readings are vocatives is taken as written
+        ("Emilio", "persName", "Emilio"),
+        # an initial inside a person's name does not end the phrase; nor does a particle ("van", "de")
+        ("Jana K. Wiśniewskiego", "persName", "Jan K. Wiśniewski"),
+        ("Ludwiga van Beethovena", "persName", "Ludwig van Beethoven"),
+        # an ending cut off after an apostrophe is glued back to its word
+        ("Joe ’ a Cockera", "persName", "Joe Cocker"),
+        # in an organisation's name a second noun in an oblique case is a complement, not an apposition ...
+        ("Partii Woli", "orgName", "Partia Woli"),
+        # ... while nominatives may stand side by side, a foreign phrase stays as written ...
+        ("Wisła Kraków", "orgName", "Wisła Kraków"),
+        ("Golden State Warriors", "orgName", "Golden State Warriors"),
+        # ... and no name follows an unknown word whose ending is an oblique case's
+        ("Feyenoordem Rotterdam", "orgName", "Feyenoord Rotterdam"),
+        # an unknown word with an adjective's ending agrees with the noun before it
+        ("Akademii Yalskiej", "orgName", "Akademia Yalska"),
+        # the genitive of a plurale tantum is not a foreign word as written
+        ("Mistrzostw Wielkopolski", "nam_eve_human_sport", "Mistrzostwa Wielkopolski"),
+        # an event's head is a common noun rather than a homonymous place
+        ("Ligi Europy", "nam_eve_human_sport", "Liga Europy"),
+        # a legal act's title starts with a capital
+        ("ustawy o ochronie zabytków", "nam_pro_title_document", "Ustawa o ochronie zabytków"),
+        # a team's nickname keeps its number, another one-word name gives its lemma
+        ("Kanonierów", "nam_org_group_team", "Kanonierzy"),
+        ("Kanonierów", "nam_org_nation", "Kanonier"),
+        # no space inside quotation marks
+        ("Fundacji „ Nowy Dom ”", "orgName", "Fundacja „Nowy Dom”"),
     ],
 )
 def test_base_forms_from_readings(name, type, expected):
     assert base_form(_tokens(name), type) == expected
+
+
+def test_a_surname_reading_does_not_make_a_place_a_proper_name():
+    # "Pióra" as a place: the common noun's form (pióro) the tagger chose, not the surname Piór; in a person's
+    # name the surname stays the likelier reading
+    rs = analyse("Pióra")
+    chosen = next(r for r in rs if r.lemma == "pióro" and ":sg:gen:" in r.tag)
+    assert base_form([Token(0, 5, "Pióra", analyses=list(rs), chosen=chosen)], "placeName") == "Pióro"
+    assert base_form([Token(0, 5, "Pióra", analyses=list(rs), chosen=chosen)], "persName") == "Piór"
+
+
+def test_an_oblique_ending_marks_the_word_taken_as_written():
+    # "-em" is never a nominative: the word as written carries the mark that stops an apposition after it
+    from kronika.lang.pl.basenames import candidates
+
+    tok = _tokens("Feyenoordem")[0]
+    as_written = [c for c in candidates(tok, "org") if "as_written" in c.reading.labels]
+    assert as_written and "oblique_ending" in as_written[0].reading.labels
+    tok = _tokens("Lightning")[0]
+    as_written = [c for c in candidates(tok, "org") if "as_written" in c.reading.labels]
+    assert as_written and "oblique_ending" not in as_written[0].reading.labels
 
 
 def test_guesses_for_an_unknown_adjectival_surname():
@@ -126,4 +182,7 @@ def test_rules_load_with_unique_names():
     r = rules()
     assert r.guesses and r.generic_heads and "plural" in r.costs
     assert "Barbar" in r.rare_first_names and "Stanisław" not in r.rare_first_names
+    assert "person" in r.apposition_classes and "org" not in r.apposition_classes
+    assert "de" in r.particles and "a" in r.apostrophe_endings
+    assert any(g.oblique for g in r.guesses) and any(g.adjective for g in r.guesses)
     assert [len(g.ending) for g in r.guesses] == sorted((len(g.ending) for g in r.guesses), reverse=True)
