@@ -193,3 +193,19 @@ def test_a_government_accused_in_the_passive_is_not_charged_by_the_place():
     doc = code("Do spotkania doszło w Waszyngtonie, gdzie USA wzmocniły ochronę. "
                "Rząd Wenezueli jest oskarżany o wspieranie przemytu.")
     assert _accusations(doc) == []
+
+
+def test_forces_operating_from_a_base_abroad_are_military_help():
+    doc = code("Polska poprosiła sojuszników o wsparcie. "
+               "Holenderskie myśliwce działały z bazy pod Łaskiem w październiku.")
+    aid = events_of(doc, "AID")
+    assert len(aid) == 1
+    assert keys(doc, aid[0]["actor"]) == {"NLD"} and keys(doc, aid[0]["recipient"]) == {"POL"}
+
+
+def test_forces_arriving_in_a_country_are_military_help_but_a_plane_landing_at_home_is_not():
+    doc = code("Do Litwy trafiły niemieckie czołgi i żołnierze.")
+    aid = events_of(doc, "AID")
+    assert aid and keys(doc, aid[0]["recipient"]) == {"LTU"} and keys(doc, aid[0]["actor"]) == {"DEU"}
+    doc = code("Niemiecki samolot pasażerski wylądował w Berlinie.")
+    assert events_of(doc, "AID") == []
