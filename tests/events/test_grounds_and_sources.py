@@ -209,3 +209,10 @@ def test_forces_arriving_in_a_country_are_military_help_but_a_plane_landing_at_h
     assert aid and keys(doc, aid[0]["recipient"]) == {"LTU"} and keys(doc, aid[0]["actor"]) == {"DEU"}
     doc = code("Niemiecki samolot pasażerski wylądował w Berlinie.")
     assert events_of(doc, "AID") == []
+
+
+def test_a_case_dropped_against_a_person_is_a_concession_to_him():
+    doc = code("Rzecznik Kremla Dmitrij Pieskow poinformował, że sprawa karna wobec Prigożyna zostanie umorzona.")
+    concede = events_of(doc, "CONCEDE")
+    assert len(concede) == 1
+    assert {x["name"] for x in doc.entities if x["id"] in concede[0]["recipient"]} == {"Yevgeny Prigozhin"}
