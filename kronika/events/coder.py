@@ -106,11 +106,8 @@ class Coder:
             frame = self.lex.frames[c.trigger.frame]
             if frame.embeds is None:
                 continue
-            clause = view.clause_of.get(c.head)
-            o_tok = next((j for j in range(c.head + 1, view.end) if view.clause_of.get(j) == clause
-                          and doc.tokens[j].text.lower() == frame.embeds.prep), None)
-            if o_tok is not None:
-                out.update(o.head for o in cands if o_tok < o.head <= o_tok + 4)
+            o_toks = _prep_tokens(doc, view, c.head, frame.embeds.prep)
+            out.update(o.head for o in cands if any(j < o.head <= j + 4 for j in o_toks))
         return out
 
     def _build(self, doc, view, cand: Candidate, last_subject, etypes, embedded: bool = False):
@@ -601,14 +598,9 @@ class Coder:
             frame = self.lex.frames[internal["frame"]]
             if frame.embeds is None or not ev["recipient"]:
                 continue
-            head = internal["head"]
-            clause = view.clause_of.get(head)
-            o_tok = next((j for j in range(head + 1, view.end) if view.clause_of.get(j) == clause
-                          and doc.tokens[j].text.lower() == frame.embeds.prep), None)
-            if o_tok is None:
-                continue
+            o_toks = _prep_tokens(doc, view, internal["head"], frame.embeds.prep)
             for k2, (ev2, int2) in enumerate(events):
-                if k2 == k or not (o_tok < int2["head"] <= o_tok + 4):
+                if k2 == k or not any(j < int2["head"] <= j + 4 for j in o_toks):
                     continue
                 if int2.get("embedded_in") is not None:
                     continue
@@ -616,6 +608,14 @@ class Coder:
                 ev2["recipient"] = [r for r in ev2["recipient"] if r not in ev2["actor"]]
                 ev2["rules"].append("embedded_in_accusation")
                 int2["embedded_in"] = k
+
+
+def _prep_tokens(doc, view, head: int, prep: str) -> list[int]:
+    """Every `prep` ("o") after the trigger at `head` in its clause: "oskarżonych o organizację …, w tym o
+    planowanie ataku" names two acts."""
+    clause = view.clause_of.get(head)
+    return [j for j in range(head + 1, view.end) if view.clause_of.get(j) == clause
+            and doc.tokens[j].text.lower() == prep]
 
 
 def code_document(doc, lexicon: Lexicon | None = None) -> Coding:

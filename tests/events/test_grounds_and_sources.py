@@ -216,3 +216,10 @@ def test_a_case_dropped_against_a_person_is_a_concession_to_him():
     concede = events_of(doc, "CONCEDE")
     assert len(concede) == 1
     assert {x["name"] for x in doc.entities if x["id"] in concede[0]["recipient"]} == {"Yevgeny Prigozhin"}
+
+
+def test_every_o_phrase_of_an_accusation_names_an_act_of_the_accused():
+    doc = code("Wielka Brytania oskarżyła Rosję o cyberataki w Europie, w tym o planowanie ataku na Polskę.")
+    assaults = events_of(doc, "ASSAULT")
+    assert assaults
+    assert all(keys(doc, e["actor"]) == {"RUS"} and "embedded_in_accusation" in e["rules"] for e in assaults)
