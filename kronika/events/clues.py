@@ -319,3 +319,14 @@ def announced_force(doc, view: fr.SentenceView, c: Candidate, lex: Lexicon) -> b
     if not planned(doc, c, view):
         return False
     return in_quote(doc, doc.tokens[c.head].start) or reported_source(doc, doc.tokens[c.head].start) is not None
+
+
+def origin_adjective(doc, view: fr.SentenceView, head: int, lex: Lexicon) -> bool:
+    """A noun trigger whose adjective names a doer that is no entity of the text ("zachodnie sankcje",
+    "międzynarodowa pomoc"; frames.yaml `origin_adjectives`), within two words before it."""
+    for j in range(head - 1, max(view.start, head - 3) - 1, -1):
+        if fr.lemmas(doc.tokens[j]) & lex.origin_adjectives:
+            return True
+        if fr.token_pos(doc.tokens[j]) != "adj":
+            return False
+    return False

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kronika.events import frames as fr
 from kronika.events.candidates import Candidate, find_candidates
 from kronika.events.clues import (
-    ANNOUNCED_FORCE, FUTURE_TO_AGREE, accusers_of, announced_force, dated_noun, after_possessive, after_reflexive_possessive, clause_subject,
+    ANNOUNCED_FORCE, FUTURE_TO_AGREE, accusers_of, announced_force, dated_noun, origin_adjective, after_possessive, after_reflexive_possessive, clause_subject,
     common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
     quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
 )
@@ -202,7 +202,9 @@ class Coder:
                     break
                 g = None
                 if slot.name == "subj":
-                    if cand.nominal:
+                    if cand.nominal and origin_adjective(doc, view, cand.head, lex):
+                        g = None  # "spowodowany zachodnimi sankcjami": the West's, not the clause subject's
+                    elif cand.nominal:
                         g = clause_subject(doc, view, lex, clause)
                         if g is not None and all((etypes.get(e) or {}).get("sector") == "MED" for e in g.entities):
                             g = None  # "Jak zauważa agencja AFP, … po spotkaniu …": the outlet reports the act

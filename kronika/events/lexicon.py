@@ -118,6 +118,7 @@ class Lexicon:
     purpose_participles: frozenset[str] = frozenset()
     fronted_openers: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
+    origin_adjectives: frozenset[str] = frozenset()
     comment_verbs: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
@@ -263,6 +264,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         clause_openers=frozenset(frames.get("clause_openers") or ()),
         fronted_openers=frozenset(str(w).lower() for w in frames.get("fronted_openers") or ()),
         announcing_verbs=frozenset(frames.get("announcing_verbs") or ()),
+        origin_adjectives=frozenset(frames.get("origin_adjectives") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
         time_nouns=frozenset(frames.get("time_nouns") or ()),
         pair_words=frozenset(str(w).lower() for w in frames.get("pair_words") or ()),

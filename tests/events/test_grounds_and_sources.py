@@ -223,3 +223,22 @@ def test_every_o_phrase_of_an_accusation_names_an_act_of_the_accused():
     assaults = events_of(doc, "ASSAULT")
     assert assaults
     assert all(keys(doc, e["actor"]) == {"RUS"} and "embedded_in_accusation" in e["rules"] for e in assaults)
+
+
+def test_sanctions_of_the_west_are_not_the_clause_subjects():
+    doc = code("Indie wykorzystały spadek cen ropy, spowodowany zachodnimi sankcjami wobec Moskwy.")
+    assert events_of(doc, "SANCTION") == []
+    doc = code("Indie wykorzystały spadek cen ropy, spowodowany amerykańskimi sankcjami wobec Moskwy.")
+    assert [keys(doc, e["actor"]) for e in events_of(doc, "SANCTION")] == [{"USA"}]
+
+
+def test_accepting_a_motion_is_no_visit_but_receiving_a_guest_is():
+    doc = code("Przyjęcie wniosku CDU i SPD przez Bundestag stanowi istotny sygnał.")
+    assert events_of(doc, "CONSULT") == []
+    doc = code("Premier Donald Tusk przyjął w Warszawie prezydenta Francji Emmanuela Macrona.")
+    assert len(events_of(doc, "CONSULT")) == 1
+
+
+def test_a_system_sending_an_alert_is_no_aid():
+    doc = code("W czwartek amerykański system ShakeAlert wysłał mieszkańcom Kalifornii fałszywy alert o trzęsieniu ziemi.")
+    assert events_of(doc, "AID") == []
