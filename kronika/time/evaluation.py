@@ -2,10 +2,13 @@
 
 The text of a document is rebuilt from its tokens (`<ns/>` = no space; sentences joined by a space, chunks by a
 blank line) and read by the full Polish pipeline. Conventions mapped before comparing (documented, not tuned):
-- KPWr extents leave out a governing preposition ("w [środę]"); kronika's include it ("we wtorek"), so a
-  predicted extent loses its leading preposition tokens before the strict comparison;
+- KPWr extents leave out a governing preposition ("w [środę]", "w [weekendy]"); kronika's include it ("we
+  wtorek"), so a predicted extent loses its leading preposition tokens before the strict comparison — not the
+  "co" of a SET, nor a quantity's "ponad", "około", "niespełna" (tagged prepositions, kept by KPWr: "[ponad dwa
+  lata]");
 - KPWr writes an unspecified duration as VAGUE where TIMEX3 (and kronika) write PXY, PXM …;
-- values are compared case-insensitively (KPWr mixes 'xxxx-Wxx-3' and 'XXXX').
+- values are compared case-insensitively (KPWr mixes 'xxxx-Wxx-3' and 'XXXX'), and a time of an unknown day is
+  'T18:00' in KPWr, 'XXXX-XX-XXT18:00' in kronika.
 Only gold expressions with a normalised value (t3_*:val; KPWr SETs have none) count for value accuracy.
 
 Where KPWr's annotation convention differs from kronika's own (the one of ../shared/gold/dev and SPEC.md),
@@ -20,7 +23,8 @@ kronika keeps its convention and the evaluation reports two figures: `raw` (kron
 - "w ostatnich latach", "w najbliższych dniach" (PAST_REF / FUTURE_REF in kronika) are a date of unknown value
   at the unit's precision in KPWr: 'xxxx', 'xxxx-xx', 'xxxx-Wxx', 'xxxx-xx-xx', and a TIME 'txx:xx' for hours
   and minutes ("w ostatnich minutach");
-- KPWr does not number weeks: "w przyszłym tygodniu" is '2012-Wxx' where kronika writes '2012-W49'.
+- KPWr does not number weeks: "w przyszłym tygodniu" is '2012-Wxx' where kronika writes '2012-W49' (and a
+  weekend '2009-Wxx-WE' where kronika writes '2009-W30-WE').
 """
 from __future__ import annotations
 
@@ -134,7 +138,8 @@ def read_ccl(xml_path: Path) -> tuple[str, list[GoldTimex]]:
 def _kpwr_value(value: str) -> str:
     if re.fullmatch(r"PTX[HMS]|PX[A-Z]+", value):
         return "vague"
-    return value.casefold()
+    # a time of an unknown day: TIMEX3 'XXXX-XX-XXT18:00', KPWr 'T18:00'
+    return re.sub(r"^xxxx-xx-xx(?=t)", "", value.casefold())
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -154,8 +159,11 @@ VAGUE_UNIT_RULES = frozenset({"recent_days", "coming_days"})
 _UNKNOWN_AT = {"year": ("DATE", "xxxx"), "decade": ("DATE", "xxxx"), "century": ("DATE", "xxxx"),
                "month": ("DATE", "xxxx-xx"), "week": ("DATE", "xxxx-Wxx"), "day": ("DATE", "xxxx-xx-xx"),
                "hour": ("TIME", "txx:xx"), "minute": ("TIME", "txx:xx"), "second": ("TIME", "txx:xx")}
-_WEEK = re.compile(r"(\d{4})-W\d\d")
+_WEEK = re.compile(r"(\d{4})-W\d\d(-WE)?")  # a week, or its weekend ('2009-W30-WE')
 _NOT_KPWR_LEAD = {"ciągu", "przeciągu", "dniach", "godzinach"}  # "w dniach 3–10 sierpnia": "3"
+# words tagged as prepositions that modify a quantity rather than govern the expression: KPWr keeps them
+# ("[ponad dwa lata]", "w ciągu [około godziny]", "[ok. 12.00]")
+_KPWR_QUANTITY_PREP = {"ponad", "około", "ok.", "blisko", "niespełna"}
 CONVENTIONS = ("raw", "kpwr")
 
 
@@ -208,8 +216,9 @@ def kpwr_convention(doc: Document, timexes: list[dict] | None = None) -> list[di
             dur = unit.get("dur", "Y" if rule == "years_ago_vague" else "X")
             out.append({**t, "type": "DURATION", "value": normalize_duration(f"P{n}{dur}")})
             continue
-        if _WEEK.fullmatch(t.get("value") or ""):
-            out.append({**t, "value": t["value"][:4] + "-Wxx"})
+        week = _WEEK.fullmatch(t.get("value") or "")
+        if week:
+            out.append({**t, "value": t["value"][:4] + "-Wxx" + (week.group(2) or "")})
             continue
         out.append(t)
     return out
@@ -217,14 +226,15 @@ def kpwr_convention(doc: Document, timexes: list[dict] | None = None) -> list[di
 
 def _core_extent(doc: Document, t: dict) -> tuple[int, int]:
     """The timex extent without its leading preposition tokens (the KPWr convention; "w ciągu" counts as a
-    preposition, the "co" of a SET does not)."""
+    preposition, the "co" of a SET does not, nor a quantity's "ponad", "około")."""
     start = t["start"]
-    if t.get("type") == "SET":
-        return start, t["end"]
     for tok in doc.tokens:
         if tok.start < start or tok.end > t["end"]:
             continue
-        if tok.start == start and (tok.tag.startswith("prep") or tok.text.lower() in _NOT_KPWR_LEAD) \
+        lower = tok.text.lower()
+        if tok.start == start and (lower in _KPWR_QUANTITY_PREP or (lower == "co" and t.get("type") == "SET")):
+            break
+        if tok.start == start and (tok.tag.startswith("prep") or lower in _NOT_KPWR_LEAD) \
                 and tok.end < t["end"]:
             nxt = [x for x in doc.tokens if x.start >= tok.end]
             if nxt:

@@ -259,12 +259,24 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
             i += 1
             continue
         (end, _, _), rule, caps, value, tense = best
+        if (end < limits[i] and views[end].text == "." and views[end].start == views[end - 1].end
+                and _YEAR_R.fullmatch(views[end - 1].text)):
+            end += 1  # "2005r." split by the tokenizer into "2005r" and ".": the dot is the abbreviation's
         if rule.type == IGNORE or _capitalised_inside(views, sent_start, i, end, doc.text):
             i = end  # not a time expression ("w wieku 5 lat", "Marcin Grudzień"): its words are taken
             continue
         sep = next((k for k in range(i + 1, end - 1) if views[k].text.lower() in SEPARATORS), None)
-        second = fill(rule.second, caps, tense) if rule.second and sep is not None else None
-        if second is not None:
+        slash = views[i].text.find("/") if rule.second and sep is None and end == i + 1 else -1
+        second = fill(rule.second, caps, tense) if rule.second and (sep is not None or slash > 0) else None
+        if second is not None and sep is None:
+            # one token of two expressions ("sezon 2004/2005"): split at its slash
+            first_pair, second_pair = ("start", "end") if rule.range else ("list", "list")
+            at = tokens[i].start + slash
+            out.append(Candidate(i, end, tokens[i].start, at, rule.name, rule.kind, rule.type, value, tense,
+                                 sent_of[i], para_of[i], caps, first_pair))
+            out.append(Candidate(i, end, at + 1, tokens[i].end, rule.name, rule.kind, rule.type, second, tense,
+                                 sent_of[i], para_of[i], caps, second_pair))
+        elif second is not None:
             first_pair, second_pair = ("start", "end") if rule.range else ("list", "list")
             out.append(Candidate(i, sep, tokens[i].start, tokens[sep - 1].end, rule.name, rule.kind, rule.type,
                                  value, tense, sent_of[i], para_of[i], caps, first_pair))
@@ -279,6 +291,7 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
     return merge_date_and_clock(out, tokens)
 
 
+_YEAR_R = re.compile(r"\d{4}r")
 # tokens after which a capital letter starts a new unit of text (a quotation, a bracket, a list item)
 OPENERS = frozenset({'"', "„", "“", "”", "«", "»", "(", ")", "[", "]", ":", ";", "-", "–", "—", "…", "*", "•", "'",
                      "/", "|"})
@@ -312,6 +325,8 @@ SEPARATORS = frozenset({"-", "–", "—", "do", "i", "oraz"})
 RANGE_LEADS = frozenset({"w", "we", "od", "godzinach"})
 _T_PART = re.compile(r"T(\d\d:\d\d|XX:XX|MO|MI|AF|EV|NI)$")
 JOINERS = {",", ".", "o", "około", "ok.", "godz.", "-", "–"}
+# the placeholder or value of a single day ("UNDEF-year-10-11", "UNDEF-this-year-PLUS-0-10-11", "2011-10-11")
+_DAY_PLACEHOLDER = re.compile(r"(^\d{4}|-year|-PLUS-0)-\d\d-\d\d$")
 
 
 def merge_date_and_clock(cands: list[Candidate], tokens: Sequence) -> list[Candidate]:
@@ -323,6 +338,25 @@ def merge_date_and_clock(cands: list[Candidate], tokens: Sequence) -> list[Candi
         if (
             prev is not None
             and prev.type == "DATE"
+            and not prev.pair
+            and _DAY_PLACEHOLDER.search(prev.placeholder)
+            and c.placeholder.startswith("UNDEF-weekday-")
+            and c.paragraph == prev.paragraph
+            and c.tok_start == prev.tok_end + 1
+            and tokens[prev.tok_end].text == "("
+            and c.tok_end < len(tokens)
+            and tokens[c.tok_end].text == ")"
+        ):
+            # "11 października (środa)": the weekday in brackets names the date's day; one expression
+            close = tokens[c.tok_end]
+            out[-1] = Candidate(prev.tok_start, c.tok_end + 1, prev.start, close.end, prev.rule, prev.kind,
+                                prev.type, prev.placeholder, prev.tense, prev.sentence, prev.paragraph,
+                                prev.captures, prev.pair)
+            continue
+        if (
+            prev is not None
+            and prev.type == "DATE"
+            and prev.rule != "weekday_range"  # "od poniedziałku do piątku o godz. 22": every day's hour
             # "7 października w godzinach 10.30 – 13.30": a range of times opened by a preposition stays apart
             and not (c.pair and tokens[c.tok_start].text.lower() in RANGE_LEADS)
             and c.placeholder.startswith("UNDEF-ref-dayT")

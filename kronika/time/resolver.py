@@ -6,7 +6,8 @@ Placeholders (written by the rules):
 
     UNDEF-this-UNIT[-PLUS-n|-MINUS-n][-MM[-DD]|-SEASON]   UNIT day|week|month|year|decade|century (n may be X)
     UNDEF-year-MM[-DD] | UNDEF-year-SEASON                 the document's year, shifted by the tense
-    UNDEF-weekday-N-past|future|unknown                    ISO weekday N
+    UNDEF-weekday-N-past|future|unknown|before|after       ISO weekday N (before/after: never the day itself)
+    UNDEF-weekend-past|future|unknown|before|after         the weekend (YYYY-Www-WE) of that Saturday
     UNDEF-season-SEASON-past|future
     UNDEF-ref-UNIT[-PLUS-n|-MINUS-n] | UNDEF-ref-any       the last date mentioned before (else the document's)
     UNDEF-year-MM-H1|H2                                    a half of a month ("w pierwszej połowie maja")
@@ -157,6 +158,10 @@ def _weekday(n: int, direction: str, ctx: Context) -> str:
         delta = diff if diff <= 0 else diff - 7
     elif direction == "future":
         delta = diff if diff >= 0 else diff + 7
+    elif direction == "before":  # "w ubiegły wtorek" written on a Tuesday: a week ago
+        delta = diff if diff < 0 else diff - 7
+    elif direction == "after":  # "w przyszły wtorek" written on a Tuesday: in a week
+        delta = diff if diff > 0 else diff + 7
     else:
         delta = min((diff, diff - 7, diff + 7), key=lambda d: (abs(d), d > 0))
     return (day + dt.timedelta(days=delta)).isoformat()
@@ -234,8 +239,9 @@ def _resolve_core(p: str, ctx: Context, tense: str) -> str:
             day += dt.timedelta(days=7 * (int(m.group(3)) - 1))
         return day.isoformat() if day.month == month else f"{y:04d}-{month:02d}"
     m = re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", p)
-    if m:
-        return (f"{ctx.year:04d}" if ctx.year else "XXXX") + "-" + m.group(1)
+    if m:  # the story's year ("17 sierpnia 2010 r. … obóz letni"), else the document's
+        y = ctx.story_year if ctx.story_year is not None else ctx.year
+        return (f"{y:04d}" if y else "XXXX") + "-" + m.group(1)
     m = re.fullmatch(r"UNDEF-season-(SP|SU|FA|WI)-(past|future)", p)
     if m:
         if ctx.year is None or ctx.month is None:
@@ -248,7 +254,13 @@ def _resolve_core(p: str, ctx: Context, tense: str) -> str:
         if m.group(2) == "future" and want <= now:
             y += 1
         return f"{y:04d}-{m.group(1)}"
-    m = re.fullmatch(r"UNDEF-weekday-([1-7])-(past|future|unknown)", p)
+    m = re.fullmatch(r"UNDEF-weekend-(past|future|unknown|before|after)", p)
+    if m:  # the weekend of the week of that Saturday
+        saturday = _weekday(6, m.group(1), ctx)
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", saturday):
+            return _iso_week(dt.date.fromisoformat(saturday)) + "-WE"
+        return "XXXX-WXX-WE" if saturday.startswith("XXXX") else saturday
+    m = re.fullmatch(r"UNDEF-weekday-([1-7])-(past|future|unknown|before|after)", p)
     if m:
         return _weekday(int(m.group(1)), m.group(2), ctx)
     m = re.fullmatch(rf"UNDEF-ref-(day|week|month|year|any){_SHIFT}", p)

@@ -204,6 +204,29 @@ def _b_adj_duration(t: TokenView) -> Any:
     return None
 
 
+_YEAR_PAIR = re.compile(r"((?:19|20)\d\d)/(\d\d|(?:19|20)\d\d)")
+
+
+def _b_year_pair(t: TokenView) -> Any:
+    """'2004/2005', '2006/07' (a season of two years) as one token: a dict with y1 and y2, the second the next
+    year."""
+    m = _YEAR_PAIR.fullmatch(t.text)
+    if not m:
+        return None
+    y1 = int(m.group(1))
+    y2 = int(m.group(2)) if len(m.group(2)) == 4 else y1 // 100 * 100 + int(m.group(2))
+    return {"y1": y1, "y2": y2} if y2 == y1 + 1 else None
+
+
+_DECIMAL = re.compile(r"(\d{1,4}),(\d)")  # one decimal: "5,10 lat" is "5–10 years" with a comma
+
+
+def _b_decimal(t: TokenView) -> Any:
+    """'1,5', '2,5' (a decimal comma) as one token: the number."""
+    m = _DECIMAL.fullmatch(t.text)
+    return float(f"{m.group(1)}.{m.group(2)}") if m else None
+
+
 def _b_year_range(t: TokenView) -> Any:
     """'2014–2021', '1995-99' as one token: a dict with y1 and y2 (four digits each)."""
     m = _YEAR_RANGE.fullmatch(t.text)
@@ -228,12 +251,14 @@ BUILTINS: dict[str, Callable[[TokenView], Any]] = {
     "decade": _b_decade,
     "adj_duration": _b_adj_duration,
     "year_range": _b_year_range,
+    "decimal": _b_decimal,
+    "year_pair": _b_year_pair,
 }
 
 # Builtins that accept only a text with a digit in it, never a purely alphabetic one (str.isalpha): the index
 # of kronika/time/prefilter.py does not run them on words.
 DIGIT_BUILTINS = frozenset({"int", "day", "monthnum", "year", "ordinal", "dmy", "clock", "hour", "minute", "decade",
-                            "year_range"})
+                            "year_range", "decimal", "year_pair"})
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """The `timex` pipeline stage: recognise, resolve, write SPEC.md TIMEX dicts to doc.timexes."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kronika.time.anniversaries import find_anniversaries
@@ -11,9 +12,11 @@ from kronika.time.tense import FUTURE, PAST
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(T|$)")
 CLOCK_PLACEHOLDER = "UNDEF-ref-dayT"
+_MONTH = re.compile(r"\d{4}-\d\d")
 _DATED = re.compile(r"\d{4}(-\d\d(-\d\d)?)?(T.*)?$")
-# a bare four-digit number ("Orzeł 2020", "2000-2500 lat") is a year too weak to set the story's year
-WEAK_YEAR_RULES = frozenset({"year_bare"})
+# a bare four-digit number ("Orzeł 2020", "2000-2500 lat") is a year too weak to set the story's year, and a
+# season of two years ("sezon 2006/07") is no one year
+WEAK_YEAR_RULES = frozenset({"year_bare", "year_pair_season"})
 _EXPLICIT_YEAR = re.compile(r"(\d{4})(?:-\d\d|-(?:SP|SU|FA|WI|H[12]|Q[1-4]))*(?:T.*)?$")
 
 
@@ -33,21 +36,38 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
     ctx = Context(getattr(date, "value", None), getattr(date, "precision", "unknown"), anchors)
     bound_leads = load_lexicon().get("bound_lead", {})
     deadline_leads = load_lexicon().get("deadline_lead", {})
+    habitual = habitual_sentences(doc, candidates)
     timexes = []
     clock_day: str | None = None  # the day a later bare clock time falls on (see below)
     last_any: str | None = None
     last_not_future: str | None = None  # "ogłosiła tego samego dnia" looks past "zacznie obowiązywać 3 września"
+    last_month: tuple[str, int, int] | None = None  # the last month named ("w lipcu"): value, paragraph, sentence
     for c in candidates:
         ctx.last_value = last_not_future if c.tense == PAST and last_not_future else last_any
-        if c.placeholder.startswith(CLOCK_PLACEHOLDER) and clock_day is not None:
+        is_clock = c.placeholder.startswith(CLOCK_PLACEHOLDER)
+        if is_clock and clock_day is not None:
             ctx.last_value = clock_day
-        value = resolve_value(c.placeholder, ctx, c.tense)
+        t_part = c.placeholder[len(CLOCK_PLACEHOLDER) - 1:] if is_clock else ""
+        if is_clock and habitual.get(c.sentence, c.start) < c.start:
+            # opening hours: no one day; within a month its sentence names ("od czerwca czynna do godz. 18")
+            in_month = last_month is not None and last_month[2] == c.sentence
+            value = (f"{last_month[0]}-XX" if in_month else "XXXX-XX-XX") + t_part
+        elif (is_clock and clock_day is None and last_month is not None and last_any == last_month[0]
+              and last_month[1] == c.paragraph):
+            # no day named yet, but a month ("po jednym z lipcowych weekendów … o północy"): a day of that month
+            value = f"{last_month[0]}-XX" + t_part
+        else:
+            value = resolve_value(c.placeholder, ctx, c.tense)
+        if c.pair == "end" and timexes and c.placeholder.startswith("UNDEF-weekday-"):
+            value = _after_start(timexes[-1]["value"], value)
         # a clock time ("o godz. 10.30", "12.00 – 13.00") falls on the last single day named before it: not on a
         # range or list of days ("w dniach 3–10 sierpnia"), nor a deadline ("zgłoszenia do 2 października"),
         # and a year or month named in between ("po roku 1989") does not move it to the document's day
         if (c.type in ("DATE", "TIME") and _DAY.match(value) and not (c.type == "DATE" and c.pair)
                 and doc.text[c.start:c.end].split(None, 1)[0].lower() not in deadline_leads):
             clock_day = value[:10]
+        if c.type == "DATE" and _MONTH.fullmatch(value):
+            last_month = (value, c.paragraph, c.sentence)
         if c.type in ("DATE", "TIME") and _DATED.match(value):
             last_any = value
             if c.tense != FUTURE:
@@ -63,6 +83,52 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
         )
     link_ranges(doc, candidates, timexes)
     return timexes
+
+
+# the placeholder of an expression that names one day ("18 sierpnia", "we wtorek", "dziś", "tego dnia")
+_ONE_DAY = re.compile(r"(\d{4}|UNDEF-year|PLUS-0)-\d\d-\d\d|UNDEF-(weekday|monthweekday)-|UNDEF-(this|ref)-day")
+
+
+def habitual_sentences(doc, candidates: list[Candidate]) -> dict[int, int]:
+    """The sentences whose clock times recur rather than fall on one day, each with the offset from which on
+    they do: opening hours ("czynny do godz. 18", "jak zwykle o godz. 18", "od poniedziałku do soboty w
+    godzinach 7.00–15.00", "w weekendy od godz. 23") — a clock time after a recurring time (a SET) or a range of
+    weekdays in its sentence ("od 20.06 do 31.08 od poniedziałku do soboty w godzinach 7–15": the dates bound
+    the period), or after a habitual word (lexicon `habitual_cue`) in a sentence with no expression that names
+    one day ("w czwartek 4 grudnia czynna od 9 do 15" is that Thursday's). A cue after the clock time belongs
+    to another clause ("protest w południe – od godz. 12 do 14, gdy ruch zwykle rośnie")."""
+    cues = load_lexicon().get("habitual_cue", {})
+    recurring: dict[int, int] = {}
+    cued: dict[int, int] = {}
+    one_day: set[int] = set()
+    for c in candidates:
+        if c.type == "SET" or c.rule == "weekday_range":
+            recurring.setdefault(c.sentence, c.start)
+        elif (c.type in ("DATE", "TIME") and not c.pair and not c.placeholder.startswith(CLOCK_PLACEHOLDER)
+              and _ONE_DAY.match(c.placeholder)):
+            one_day.add(c.sentence)
+    if cues:
+        for si, sentence in enumerate(doc.sentences):
+            for tok in doc.tokens[sentence.token_start:sentence.token_end]:
+                lemma = tok.chosen.lemma.lower() if tok.chosen is not None else tok.text.lower()
+                if lemma in cues and not (tok.tag or "").startswith(("ppas", "praet")):
+                    cued[si] = tok.start
+                    break
+    out = {si: at for si, at in cued.items() if si not in one_day}
+    for si, at in recurring.items():
+        out[si] = min(at, out.get(si, at))
+    return out
+
+
+def _after_start(start: str, end: str) -> str:
+    """The end of a range of weekdays ("od piątku do niedzieli") on or after its start: a week later when the
+    two were resolved apart (Friday ahead, Sunday behind the document's day)."""
+    if not (re.fullmatch(r"\d{4}-\d\d-\d\d", start) and re.fullmatch(r"\d{4}-\d\d-\d\d", end)):
+        return end
+    a, b = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    while b < a:
+        b += dt.timedelta(days=7)
+    return b.isoformat()
 
 
 def link_ranges(doc, candidates: list[Candidate], timexes: list[dict]) -> None:
