@@ -427,6 +427,8 @@ class Linker:
             if kb_kinds & {gz.ADJECTIVE, gz.DEMONYM, gz.ROLE}:
                 continue  # "Rosyjski" at a sentence start, "Europejczycy", "MSZ", "Komisja"
             base = getattr(s, "base", None) or getattr(s, "base_form", None) or surface
+            if typ == "person":
+                base = self._word_bases(spans, s, ts, te, base)
             while te - ts > 1 and self.tokens[te - 1].text.rstrip(".") in ("im", "ul", "al", "pl"):
                 te -= 1
                 base = " ".join(base.split()[:-1]) or base
@@ -509,6 +511,24 @@ class Linker:
         if prev.text == "." and i > 1 and self.tokens[i - 2].kind == "word" and not self.tokens[i - 2].space_after:
             return self.tokens[i - 2].text + "."
         return prev.text if prev.kind == "word" else None
+
+    def _word_bases(self, spans, top, ts: int, te: int, base: str) -> str:
+        """A person's name left as written by the phrase's base form while the tagger reads it in an oblique case
+        takes the base forms of its one-word parts ("Rico Kriegera": the indeclinable "Rico" kept the phrase
+        from declining; the surname alone is "Krieger")."""
+        words = base.split()
+        if len(words) != te - ts or token_case(self.tags[te - 1]) in (None, "nom"):
+            return base
+        for sub in spans:
+            if sub is top or sub.end - sub.start <= 0 or not str(getattr(sub, "type", "")).startswith("persName_"):
+                continue
+            if sub.start not in self.by_start or self.by_end.get(sub.end) != self.by_start[sub.start] + 1:
+                continue
+            k = self.by_start[sub.start] - ts
+            sub_base = getattr(sub, "base_form", None) or getattr(sub, "base", None)
+            if 0 <= k < len(words) and sub_base and words[k] == self.tokens[ts + k].text and " " not in sub_base:
+                words[k] = sub_base
+        return " ".join(words)
 
     def _ner_base(self, ts: int, te: int, base: str, typ: str) -> str:
         """The recogniser's base form, word by word, except that a word Morfeusz does not know keeps its

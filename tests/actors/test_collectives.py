@@ -35,3 +35,10 @@ def test_a_former_leaders_government_is_not_the_state_today():
     # Biden held no office on 2025-12-04: "rząd Bidena" is history, not the US government of the day
     doc = code("Rząd Bidena wprowadził te przepisy w 2021 roku.", date="2025-12-04")
     assert _entity_of(doc, "Rząd") is None
+
+
+def test_a_name_an_indeclinable_first_name_kept_from_declining_takes_its_parts_base_forms():
+    doc = code("Łukaszenka ułaskawił niemieckiego obywatela Rico Kriegera.")
+    assert _entity_of(doc, "Rico Kriegera")["name"] == "Rico Krieger"
+    doc = code("Maria Kowalska spotkała się z ministrem.")
+    assert _entity_of(doc, "Maria Kowalska")["name"] == "Maria Kowalska"
