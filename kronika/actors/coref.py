@@ -240,3 +240,29 @@ def merge_inflected_names(linker: "Linker") -> None:
     for m in linker.mentions:
         if m.key in rename:
             m.key = rename[m.key]
+
+
+ALIAS_WORDS = frozenset({"znany", "znana", "znanego", "znanej", "znanemu", "znanym", "znaną", "zwany", "zwana",
+                         "zwanego", "zwanej", "nazywany", "nazywana", "nazywanego", "nazywanej"})
+
+
+def merge_aliases(linker: "Linker") -> None:
+    """"Paweł Rubcow, znany jako Pablo González": the name after "znany/zwany jako" is another name of the person
+    just named; its mentions take the first name's key."""
+    persons = sorted((m for m in linker.mentions if m.key[0] in ("new", "person")
+                      and (m.key[0] == "person" or m.key[1] == "person")), key=lambda m: m.tok_start)
+    by_start = {m.tok_start: m for m in persons}
+    for m in persons:
+        k = m.tok_end
+        if k < len(linker.tokens) and linker.tokens[k].text == ",":
+            k += 1
+        if k + 2 > len(linker.tokens) or linker.tokens[k].text.lower() not in ALIAS_WORDS or \
+                linker.tokens[k + 1].text.lower() != "jako":
+            continue
+        alias = by_start.get(k + 2)
+        if alias is None or alias.key == m.key:
+            continue
+        old = alias.key
+        for x in linker.mentions:
+            if x.key == old:
+                x.key = m.key

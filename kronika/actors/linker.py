@@ -275,6 +275,7 @@ class Linker:
         coref.link_role_only(self, role_phrases)
         coref.merge_inflected_names(self)
         coref.merge_unknown_surnames(self)
+        coref.merge_aliases(self)
         infer_countries(self)
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
@@ -526,7 +527,9 @@ class Linker:
                 continue
             k = self.by_start[sub.start] - ts
             sub_base = getattr(sub, "base_form", None) or getattr(sub, "base", None)
-            if 0 <= k < len(words) and sub_base and words[k] == self.tokens[ts + k].text and " " not in sub_base:
+            # only an ending cut off ("Kriegera" → Krieger), never another stem ("Rubcowa" is no "Rubcowo")
+            if 0 <= k < len(words) and sub_base and words[k] == self.tokens[ts + k].text and \
+                    words[k].startswith(sub_base) and 0 < len(words[k]) - len(sub_base) <= 2:
                 words[k] = sub_base
         return " ".join(words)
 

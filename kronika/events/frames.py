@@ -272,6 +272,8 @@ def _governing_prep(doc, m_start: int, s_start: int, clause_of: dict[int, int],
         if abbreviated:  # "ws. Ukrainy", "wg MSZ": an abbreviated preposition governs the genitive
             return tok.text.lower(), {abbreviated} | ({"adjacent"} if skipped == 0 else set())
         preps = [a for a in tok.analyses if a.pos == "prep"]
+        if preps and tok.chosen is not None and tok.chosen.pos in ("conj", "comp", "qub"):
+            preps = []  # ", a prezydent Francji …": the tagger read "a" as the conjunction
         if preps and tok.text.lower() not in ("temu",):
             cases: set[str] = set()
             for a in preps:

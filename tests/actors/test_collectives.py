@@ -42,3 +42,12 @@ def test_a_name_an_indeclinable_first_name_kept_from_declining_takes_its_parts_b
     assert _entity_of(doc, "Rico Kriegera")["name"] == "Rico Krieger"
     doc = code("Maria Kowalska spotkała się z ministrem.")
     assert _entity_of(doc, "Maria Kowalska")["name"] == "Maria Kowalska"
+    # a part's base form that is another stem, not the word with its ending cut off, is not taken
+    doc = code("Polska przekazała Rosji Pawła Rubcowa, zatrzymanego przez ABW w Przemyślu.")
+    assert all(e["name"] != "Paweł Rubcowo" for e in doc.entities)
+
+
+def test_a_name_after_znany_jako_is_another_name_of_the_same_person():
+    doc = code("Rosja odzyskała Pawła Rubcowa, znanego jako Pablo González, zatrzymanego wcześniej w Polsce.")
+    person = _entity_of(doc, "Pablo González")
+    assert person is not None and "Pawła Rubcowa" in {m["text"] for m in person["mentions"]}

@@ -242,3 +242,10 @@ def test_accepting_a_motion_is_no_visit_but_receiving_a_guest_is():
 def test_a_system_sending_an_alert_is_no_aid():
     doc = code("W czwartek amerykański system ShakeAlert wysłał mieszkańcom Kalifornii fałszywy alert o trzęsieniu ziemi.")
     assert events_of(doc, "AID") == []
+
+
+def test_the_conjunction_a_is_no_preposition_before_a_subject():
+    doc = code("Niemcy przekażą Ukrainie sprzęt, a prezydent Francji Emmanuel Macron ogłosił dostawy pocisków dla Ukrainy.",
+               date="2023-07-12")
+    pledges = [e for e in doc.events if "ogłosic_dostawy" in e["rules"]]
+    assert pledges and {x["name"] for x in doc.entities if x["id"] in pledges[0]["actor"]} == {"Emmanuel Macron"}
