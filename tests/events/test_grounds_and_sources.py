@@ -249,3 +249,9 @@ def test_the_conjunction_a_is_no_preposition_before_a_subject():
                date="2023-07-12")
     pledges = [e for e in doc.events if "ogłosic_dostawy" in e["rules"]]
     assert pledges and {x["name"] for x in doc.entities if x["id"] in pledges[0]["actor"]} == {"Emmanuel Macron"}
+
+
+def test_fighters_of_a_group_act_for_it():
+    doc = code("Bojownicy Hamasu zaatakowali Izrael.", date="2023-10-07")
+    assaults = events_of(doc, "ASSAULT")
+    assert assaults and {x["name"] for x in doc.entities if x["id"] in assaults[0]["actor"]} == {"Hamas"}
