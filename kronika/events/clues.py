@@ -330,3 +330,27 @@ def origin_adjective(doc, view: fr.SentenceView, head: int, lex: Lexicon) -> boo
         if fr.token_pos(doc.tokens[j]) != "adj":
             return False
     return False
+
+
+def conditional_before(doc, view: fr.SentenceView, head: int, lex: Lexicon) -> bool:
+    """A conditional word ("jeśli", "jeżeli", "gdyby"; frames.yaml `conditional_words`) before the trigger in its
+    sentence, with no clause-ending comma + "to" between: the trigger is in the condition."""
+    for j in range(head - 1, view.start - 1, -1):
+        low = doc.tokens[j].text.lower()
+        if low == "to" and j > view.start and doc.tokens[j - 1].text == ",":
+            return False  # "…, to …": the consequence, not the condition
+        if low in lex.conditional_words:
+            return True
+    return False
+
+
+def us_after(doc, view: fr.SentenceView, head: int, reach: int = 4) -> bool:
+    """A first-person plural pronoun ("z nami", "nas") within `reach` words after the trigger in its clause: the
+    speaker's side is the target."""
+    clause = view.clause_of.get(head)
+    for j in range(head + 1, min(view.end, head + reach + 1)):
+        if view.clause_of.get(j) != clause:
+            return False
+        if any(a.pos == "ppron12" and ":pl" in a.tag and ":pri" in a.tag for a in doc.tokens[j].analyses):
+            return True
+    return False

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from kronika.events import frames as fr
 from kronika.events.candidates import Candidate, find_candidates
 from kronika.events.clues import (
-    ANNOUNCED_FORCE, FUTURE_TO_AGREE, accusers_of, announced_force, dated_noun, origin_adjective, after_possessive, after_reflexive_possessive, clause_subject,
+    ANNOUNCED_FORCE, FUTURE_TO_AGREE, accusers_of, announced_force, conditional_before, dated_noun, origin_adjective,
+    us_after, after_possessive, after_reflexive_possessive, clause_subject,
     common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
     quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
 )
@@ -400,6 +401,16 @@ class Coder:
         if category in FUTURE_TO_AGREE and not cand.negated and planned(doc, cand, view):
             category = "AGREE"
             rules.append("future->AGREE")
+        elif category == "ASSAULT" and actors and conditional_before(doc, view, cand.head, self.lex):
+            # "Jeśli Europa zechce rozpocząć z nami wojnę, to …" in Putin's words: a threat to the would-be attacker
+            speaker = quote_speaker(doc, doc.tokens[cand.head].start)
+            home = (etypes.get(speaker) or {}).get("country") if speaker else None
+            on_us = any(r == speaker or (etypes.get(r) or {}).get("country") == home for r in recipients) or \
+                us_after(doc, view, cand.head)
+            if speaker and on_us and speaker not in actors and not any(
+                    (etypes.get(a) or {}).get("country") == home and home for a in actors):
+                category, actors, recipients = "THREATEN", [speaker], list(actors)
+                rules.append("conditional_attack->THREATEN")
         elif category in ANNOUNCED_FORCE and not cand.negated and announced_force(doc, view, cand, self.lex):
             # "oświadczył, że Rosja przejmie kontrolę nad Donbasem", "zapowiada przejęcie kontroli": force
             # announced for the future is a threat (PLOVER THREATEN)

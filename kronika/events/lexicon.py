@@ -119,6 +119,7 @@ class Lexicon:
     fronted_openers: frozenset[str] = frozenset()
     announcing_verbs: frozenset[str] = frozenset()
     origin_adjectives: frozenset[str] = frozenset()
+    conditional_words: frozenset[str] = frozenset()
     comment_verbs: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
@@ -265,6 +266,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         fronted_openers=frozenset(str(w).lower() for w in frames.get("fronted_openers") or ()),
         announcing_verbs=frozenset(frames.get("announcing_verbs") or ()),
         origin_adjectives=frozenset(frames.get("origin_adjectives") or ()),
+        conditional_words=frozenset(str(w).lower() for w in frames.get("conditional_words") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
         time_nouns=frozenset(frames.get("time_nouns") or ()),
         pair_words=frozenset(str(w).lower() for w in frames.get("pair_words") or ()),

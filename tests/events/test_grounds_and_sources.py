@@ -255,3 +255,18 @@ def test_fighters_of_a_group_act_for_it():
     doc = code("Bojownicy Hamasu zaatakowali Izrael.", date="2023-10-07")
     assaults = events_of(doc, "ASSAULT")
     assert assaults and {x["name"] for x in doc.entities if x["id"] in assaults[0]["actor"]} == {"Hamas"}
+
+
+def test_an_attack_on_us_in_the_speakers_condition_is_his_threat():
+    doc = code("Putin mówił o Europie. - Jeśli Europa zechce rozpocząć z nami wojnę, to szybko nie będziemy mieli "
+               "z kim negocjować - stwierdził Putin.")
+    threats = events_of(doc, "THREATEN")
+    assert len(threats) == 1
+    assert keys(doc, threats[0]["recipient"]) == {"Europe"}
+    assert events_of(doc, "ASSAULT") == []
+
+
+def test_an_attack_in_a_condition_without_us_stays_a_hypothetical_attack():
+    doc = code("Jeśli Rosja zaatakuje Litwę, NATO odpowie.")
+    assert events_of(doc, "THREATEN") == []
+    assert [e["status"] for e in events_of(doc, "ASSAULT")] == ["hypothetical"]
