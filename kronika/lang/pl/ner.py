@@ -6,16 +6,21 @@ _bloc, geogName; the model also knows date and time (so the PolEval scores are c
 stage leaves those to the time layer.
 
 Model: an averaged perceptron over token labels (`training.train_ner`), decoded the way it was trained
-(`meta["decoder"]`): "viterbi" — a structured perceptron, the best label sequence by second-order Viterbi
-(a token's score depends on the two labels before it) — or, for the first model, "greedy" left to right. A label is the
-token's BIO tags of every nesting level joined by "#" ("I-persName#B-persName-surname"), so one decision gives
-the whole nest. Features: the word, its shape, prefixes and suffixes, Morfeusz's proper-name classes ("imię",
-"nazwisko", "nazwa_geograficzna", …, a built-in gazetteer), whether Morfeusz knows the word, whether it is an
-adjective derived from a place name Morfeusz knows (`geo_adjective_base`: "ostrzeszowski" → "Ostrzeszów"), the
-word, lemma and a few of these for the neighbours (±2), the run of capitalised words the token is in (its length
-and the token's place in it), and the labels given to the two tokens before. The model is trained on NKJP
-sentences re-cut the way `tokenizer.tokenize` cuts running text ("r.", "J.", "Bielsko-Biała" one token each:
-`training.runtime_tokens`).
+(`meta["decoder"]`): "greedy" left to right (the shipped model), or "viterbi" — a structured perceptron, the best
+label sequence by Viterbi, second-order (a token's score depends on the two labels before it) or, for a model
+trained without label-pair features (`meta["order"]` 1), first-order (3–7 times faster). A label is the token's
+BIO tags of every nesting level joined by "#" ("I-persName#B-persName-surname"), so one decision gives the whole
+nest. Features: the word, its shape, prefixes and suffixes, Morfeusz's proper-name classes ("imię", "nazwisko",
+"nazwa_geograficzna", …, a built-in gazetteer), each proper-name reading's class with its gender and number
+(`proper_genders`), the ending of the proper-name reading's lemma (`name_lemma_suffixes`: "Katowicach" → "ice"),
+whether Morfeusz knows the word, whether it is an adjective derived from a place name Morfeusz knows
+(`geo_adjective_base`: "ostrzeszowski" → "Ostrzeszów"), the word, lemma and a few of these for the neighbours
+(±2), the run of capitalised words the token is in (its length, the token's place in it, the run's first word and
+the word before the run: `run_features`), the names of the training data (`Gazetteer`: multi-word names matched
+on lemmas, "gz=B|orgName"), the token's place inside quotation marks, its shape with its neighbours' shapes, and
+a capitalised word's name classes by its place (`sentence_features`), and the labels given to the two tokens
+before. The model is trained on NKJP sentences re-cut the way `tokenizer.tokenize` cuts running text ("r.", "J.",
+"Bielsko-Biała" one token each: `training.runtime_tokens`).
 
 `spans_from_labels` turns labels into spans; an "I-" tag that does not continue a span of its type starts one.
 `name_spans` then trims stray letters ("Ø") off spans (`clean_spans`) and nests the countries named inside an
@@ -26,12 +31,15 @@ them (`split_glued`); the stage keeps the names that cover whole tokens, `char_s
 PolEval benchmark reads) keeps all, and gives each word of a double-barrelled forename or surname its own span.
 Speed: the weights are an integer matrix features × labels (`NerModel`); the rows of a form's own and neighbour
 features are cached per form (LRU), the label-independent scores of a whole sentence come from one gather and
-one segment sum, the history features are tables indexed by the two previous labels, and a token whose best
+one segment sum (the sentence features: `_sentence_rows`, with per-form shapes, gazetteer keys and rows
+remembered), the history features are tables indexed by the two previous labels, and a token whose best
 label wins by more than any history could change is decided without the greedy step. Integer scores make the
 labels exactly those of the reference decoder (`predict_labels_reference`). The Viterbi decoder first rules out,
 token by token, the labels some other label beats by more than the history features of that token and the next two
 could make up (`viterbi_bounds`; exact: no best path uses such a label), so most tokens keep one label and the
-dynamic programme runs over a few states.
+dynamic programme runs over a few states; the first-order one (`_first_order_kept`) compares with the token's best
+label only and counts the transitions exactly next to a token left with one label, and restarts its scores at
+every such token.
 The model file (`models/ner.bin`: a zip of numpy arrays with the feature and label lists, `models/arrays.py`) is
 loaded on first use, once per process, never stored on a stage object; the first version's pickle still loads.
 """
@@ -50,7 +58,8 @@ from typing import Sequence
 import numpy as np
 
 from kronika.lang.base import Analysis, Token
-from kronika.lang.pl.features import ambiguity, name_classes, shape
+from kronika.lang.pl.features import ambiguity, name_classes, shape, tag_parts
+from kronika.lang.pl.morphology import COMMON_NAME_CLASSES
 from kronika.lang.pl.models import ShippedModel
 from kronika.lang.pl.models.arrays import is_array_file, read_arrays, write_arrays
 from kronika.lang.pl.morphology import analyse
@@ -87,9 +96,12 @@ class NerModel:
     (features × labels, 1/SCALE units). `weights` gives the same model as a dict feature → label → weight."""
 
     def __init__(self, weights: dict[str, dict[str, float]] | None, labels: list[str], meta: dict | None = None,
-                 *, features: list[str] | None = None, matrix: np.ndarray | None = None) -> None:
+                 *, features: list[str] | None = None, matrix: np.ndarray | None = None,
+                 gazetteer: Sequence[str] | None = None) -> None:
         self.labels = list(labels)
         self.meta = dict(meta or {})
+        self.gazetteer_lines = list(gazetteer) if gazetteer else None
+        self._gazetteer: Gazetteer | None = None
         if matrix is None:
             weights = weights or {}
             lab = {x: k for k, x in enumerate(self.labels)}
@@ -103,6 +115,13 @@ class NerModel:
         self.index: dict[str, int] = dict(zip(self.features, range(len(self.features))))
         self._tables: _DecodeTables | None = None
         self._weights: dict[str, dict[str, float]] | None = None
+
+    @property
+    def gazetteer(self) -> "Gazetteer | None":
+        """The names of the training data (`Gazetteer`), or None for a model trained without."""
+        if self._gazetteer is None and self.gazetteer_lines:
+            self._gazetteer = Gazetteer.from_lines(self.gazetteer_lines)
+        return self._gazetteer
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -120,9 +139,11 @@ class NerModel:
 
     def to_bytes(self) -> bytes:
         rows, cols = np.nonzero(self.matrix)
+        strings = {"features": self.features, "labels": self.labels}
+        if self.gazetteer_lines:
+            strings["gazetteer"] = self.gazetteer_lines
         return write_arrays({"rows": rows.astype(np.int32), "cols": cols.astype(np.int16),
-                             "values": self.matrix[rows, cols].astype(np.int32)},
-                            {"features": self.features, "labels": self.labels}, self.meta)
+                             "values": self.matrix[rows, cols].astype(np.int32)}, strings, self.meta)
 
     @classmethod
     def from_bytes(cls, blob: bytes) -> "NerModel":
@@ -133,7 +154,7 @@ class NerModel:
         features, labels = strings["features"], strings["labels"]
         matrix = np.zeros((len(features), len(labels)), dtype=np.int32)
         matrix[arrays["rows"], arrays["cols"].astype(np.intp)] = arrays["values"]
-        return cls(None, labels, meta, features=features, matrix=matrix)
+        return cls(None, labels, meta, features=features, matrix=matrix, gazetteer=strings.get("gazetteer"))
 
     def tables(self) -> "_DecodeTables":
         if self._tables is None:
@@ -204,9 +225,61 @@ def _static_features(form: str, readings: Sequence[Analysis], sh: str | None = N
         own.append("geoadj")
     if len(ncs) > 1:
         own.append("ncs=" + "|".join(sorted(ncs)))
+    own += proper_genders(readings)
+    own += name_lemma_suffixes(readings)
     near = ["w=" + low, "sh=" + sh, "kn=" + known, "s3=" + low[-3:], "lm=" + lemma]
     near += ["nc=" + n for n in ncs[:2]]
     return tuple(own), tuple(near)
+
+
+def name_lemma_suffixes(readings: Sequence[Analysis]) -> list[str]:
+    """The last three and four letters of the lemma of the first proper-name reading ("ls3=ice" for
+    "Katowicach"): the ending of the name's base form, which says more of its kind than the inflected word's."""
+    lemma = next((r.lemma for r in readings if any(n not in COMMON_NAME_CLASSES for n in r.names)), None)
+    if lemma is None:
+        return []
+    lemma = lemma.lower()
+    return ["ls3=" + lemma[-3:], "ls4=" + lemma[-4:]]
+
+
+def proper_genders(readings: Sequence[Analysis]) -> list[str]:
+    """The name class of each proper-name reading with its gender and number ("ng=nazwisko|m1|sg")."""
+    out: dict[str, None] = {}
+    for r in readings:
+        for n in r.names:
+            if n not in COMMON_NAME_CLASSES:
+                _, num, _, gender = tag_parts(r.tag)
+                out["ng=" + n + "|" + gender + "|" + num] = None
+    return list(out)
+
+
+_OPENING_QUOTES = frozenset("„«“")
+_CLOSING_QUOTES = frozenset("”»")
+_QUOTES = _OPENING_QUOTES | _CLOSING_QUOTES | {'"'}
+
+
+def quote_places(forms: Sequence[str]) -> list[str | None]:
+    """For each token, "q1" when it is the first word inside quotation marks, "q" when it is a later word inside
+    them, None outside ('"' opens and closes by turns; „ « “ open, ” » close)."""
+    out: list[str | None] = []
+    inside = False
+    first = False
+    for f in forms:
+        if f == '"':
+            inside, first = not inside, not inside
+            out.append(None)
+            continue
+        if f in _OPENING_QUOTES:
+            inside, first = True, True
+            out.append(None)
+            continue
+        if f in _CLOSING_QUOTES:
+            inside = first = False
+            out.append(None)
+            continue
+        out.append(("q1" if first else "q") if inside else None)
+        first = False
+    return out
 
 
 def _static(form: str, readings: Sequence[Analysis]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -222,8 +295,39 @@ def _static(form: str, readings: Sequence[Analysis]) -> tuple[tuple[str, ...], t
     return hit
 
 
-def context_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], i: int) -> list[str]:
-    """The label-independent features of token i."""
+def sentence_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                      gazetteer: Sequence[Sequence[str]] | None = None) -> list[list[str]]:
+    """Per token, the features that look further than its own form and its neighbours': the gazetteer's
+    (`gazetteer`: `Gazetteer.features` of the sentence, when the model has one), its place inside quotation marks
+    with its shape (`quote_places`: "q1=Xx"), the shapes of the token before and after with its own ("shb=x|Xx",
+    "shn=Xx|x"), and for a capitalised word its name classes and whether Morfeusz knows it, each with its place:
+    first in the sentence, first of a run of capitalised words, or after another capitalised word ("ncp=imię|start",
+    "knp=ign|after")."""
+    n = len(forms)
+    out: list[list[str]] = [list(gazetteer[i]) if gazetteer else [] for i in range(n)]
+    shapes = [shape(f) for f in forms]
+    quotes = quote_places(forms)
+    for i in range(n):
+        o = out[i]
+        sh = shapes[i]
+        if quotes[i]:
+            o.append(quotes[i] + "=" + sh)
+        o.append("shb=" + (shapes[i - 1] if i else "^") + "|" + sh)
+        o.append("shn=" + sh + "|" + (shapes[i + 1] if i + 1 < n else "$"))
+        if forms[i][:1].isupper():
+            place = "|first" if i == 0 else ("|after" if forms[i - 1][:1].isupper() else "|start")
+            for f in _static(forms[i], readings[i])[1]:
+                if f.startswith("nc="):
+                    o.append("ncp=" + f[3:] + place)
+                elif f.startswith("kn="):
+                    o.append("knp=" + f[3:] + place)
+    return out
+
+
+def context_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], i: int,
+                     extra: Sequence[Sequence[str]] | None = None) -> list[str]:
+    """The label-independent features of token i; `extra`: the sentence's `sentence_features` (computed here,
+    without a gazetteer, when not given)."""
     own, _ = _static(forms[i], readings[i])
     feats = list(own)
     n = len(forms)
@@ -237,6 +341,7 @@ def context_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]
             feats.append(f"{off}edge")
     if i > 0:
         feats.append("bi=" + forms[i - 1].lower() + "|" + forms[i].lower())
+    feats += (extra if extra is not None else sentence_features(forms, readings))[i]
     if forms[i][:1].isupper():
         a = i
         while a > 0 and forms[a - 1][:1].isupper():
@@ -245,7 +350,118 @@ def context_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]
         while b < n and forms[b][:1].isupper():
             b += 1
         feats.append(f"run={min(b - a, 4)}|{min(i - a, 3)}|{min(b - i - 1, 3)}")
+        if i > a:
+            feats += run_features(forms, readings, a)
     return feats
+
+
+def _lemma(form: str, readings: Sequence[Analysis]) -> str:
+    return readings[0].lemma.lower() if readings else form.lower()
+
+
+GAZETTEER_LONGEST = 6
+"""Names of at most this many words go into the gazetteer."""
+
+
+def gazetteer_key(form: str, readings: Sequence[Analysis]) -> str:
+    """How a word is looked up in the gazetteer: its (first reading's) lemma, lower case, no spaces."""
+    return _lemma(form, readings).replace(" ", "_")
+
+
+class Gazetteer:
+    """The names of the training data: word keys (`gazetteer_key`) → the types the words were annotated with
+    (at any nesting level; dates and times left out). Stored in the model file, one line per name ("type|type" TAB
+    "key key")."""
+
+    def __init__(self, entries: dict[tuple[str, ...], tuple[str, ...]]):
+        self.entries = entries
+        lengths: dict[str, set[int]] = {}
+        for key in entries:
+            lengths.setdefault(key[0], set()).add(len(key))
+        # first word → the lengths of the names it starts, longest first
+        self.lengths: dict[str, tuple[int, ...]] = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+
+    @classmethod
+    def learn(cls, sentences) -> "Gazetteer":
+        """From (forms, readings, gold labels) sentences."""
+        found: dict[tuple[str, ...], set[str]] = {}
+        for forms, readings, gold in sentences:
+            keys = None
+            for typ, i, j in spans_from_labels(gold):
+                if typ in TIME_TYPES or j - i > GAZETTEER_LONGEST:
+                    continue
+                if keys is None:
+                    keys = [gazetteer_key(f, r) for f, r in zip(forms, readings)]
+                found.setdefault(tuple(keys[i:j]), set()).add(typ)
+        return cls({k: tuple(sorted(v)) for k, v in found.items()})
+
+    @classmethod
+    def from_lines(cls, lines: Sequence[str]) -> "Gazetteer":
+        entries: dict[tuple[str, ...], tuple[str, ...]] = {}
+        for line in lines:
+            types, _, words = line.partition("\t")
+            entries[tuple(words.split(" "))] = tuple(types.split("|"))
+        return cls(entries)
+
+    def lines(self) -> list[str]:
+        return sorted("|".join(t) + "\t" + " ".join(k) for k, t in self.entries.items())
+
+    def matches(self, keys: Sequence[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(first word, number of words, types) of the longest name starting at each word of a sentence (given
+        by its words' keys), where one does."""
+        n = len(keys)
+        out = []
+        lengths, entries = self.lengths, self.entries
+        for i in [i for i, k in enumerate(keys) if k in lengths]:
+            for length in lengths[keys[i]]:
+                if i + length <= n:
+                    types = entries.get(tuple(keys[i : i + length]))
+                    if types:
+                        out.append((i, length, types))
+                        break
+        return out
+
+    def features(self, keys: Sequence[str]) -> list[list[str]]:
+        """Per word: "gz=B|type" for the first word of each `matches` name, "gz=I|type" for its other words (for
+        each of the name's types)."""
+        out: list[list[str]] = [[] for _ in keys]
+        for i, length, types in self.matches(keys):
+            for t in types:
+                out[i].append("gz=B|" + t)
+                for k in range(i + 1, i + length):
+                    out[k].append("gz=I|" + t)
+        return out
+
+
+def model_sentence_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                            model: "NerModel") -> list[list[str]]:
+    """`sentence_features` of a sentence with the model's gazetteer (if it has one)."""
+    gaz = model.gazetteer
+    if gaz is None:
+        return sentence_features(forms, readings)
+    return sentence_features(forms, readings, gaz.features([_gazetteer_key(f, r) for f, r in zip(forms, readings)]))
+
+
+_GAZ_KEYS: dict[str, str] = {}
+
+
+def _gazetteer_key(form: str, readings: Sequence[Analysis]) -> str:
+    """`gazetteer_key`, remembered per form."""
+    key = _GAZ_KEYS.get(form)
+    if key is None:
+        if len(_GAZ_KEYS) > 300_000:
+            _GAZ_KEYS.clear()
+        key = _GAZ_KEYS[form] = gazetteer_key(form, readings)
+    return key
+
+
+def run_features(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], a: int) -> list[str]:
+    """Features of a capitalised word that is not the first of its run of capitalised words (the run starts at
+    token `a`): the lemma of the run's first word ("Uniwersytecie Thomasa Jeffersona": "uniwersytet" for both
+    names) and the word before the run ("ul.", "prezydent"), which the ±2 window misses in a long run."""
+    out = ["rh=" + _lemma(forms[a], readings[a])]
+    out.append("rb=" + (forms[a - 1].lower() if a > 0 else "^"))
+    return out
 
 
 def history_features(prev1: str, prev2: str, own_shape: str) -> list[str]:
@@ -257,9 +473,10 @@ def predict_labels_greedy_reference(forms: Sequence[str], readings: Sequence[Seq
     """One label per token, greedy, scored the slow, obvious way (feature strings, dict of weights, summed label
     by label); `predict_labels_greedy` must give exactly these labels. Kept for tests and for checking."""
     weights = model.weights
+    extra = model_sentence_features(forms, readings, model)
     out: list[str] = []
     for i in range(len(forms)):
-        feats = context_features(forms, readings, i)
+        feats = context_features(forms, readings, i, extra)
         feats += history_features(out[i - 1] if i else "^", out[i - 2] if i > 1 else "^", shape(forms[i]))
         scores: dict[str, int] = {}
         for f in feats:
@@ -322,6 +539,8 @@ class _DecodeTables:
     CACHE_SIZE = 100_000
     """Word forms whose summed feature weights are kept (5 × labels int32 each: 78 MB at most for 39 labels)."""
     FIRST_CAPACITY = 4096
+    TRIPLES = 100_000
+    """Shape triples whose summed pair weights are kept (at most 15 MB for 38 labels)."""
 
 
     def __init__(self, model: NerModel) -> None:
@@ -361,6 +580,12 @@ class _DecodeTables:
         for sh, k in self.shape_id.items():
             self.shape_swing[k] = _swing(by_shape[sh].astype(np.int64))
         self._viterbi_bounds(n)
+        # a first-order model (`viterbi_order`: trained without "l12=" weights, so `hist` does not depend on the
+        # label two back): per shape number, the scores [previous state, label] of the history and history-shape
+        # features together (with prev2 = "^", as the reference reads them)
+        self.order = viterbi_order(model)
+        self.trans = self.hist[0][None].astype(np.int64) + self.shape_hist if self.order == 1 else None
+        self.single = [np.array([k], dtype=np.intp) for k in range(n)]
         # per word form: slot in `vecs`, whose 5 rows are the summed weights of the form's own features and of
         # its features as seen from offsets -2, -1, +1, +2; `shapes[slot]` its number in `shape_hist`
         self.slots: OrderedDict[str, int] = OrderedDict()
@@ -369,7 +594,67 @@ class _DecodeTables:
         self._near: dict[str, tuple[int | None, ...]] = {}  # neighbour feature → its rows at -2, -1, +1, +2
         self._run: dict[tuple[int, int, int], int | None] = {}  # (run length, place, words after) → row
         self._lock = threading.Lock()
+        # (shape before, shape, shape after) → its row in `triple_vecs`: the summed weights of the token's two
+        # shape-pair features ("shb=", "shn="); filled on first sight
+        self.triples: dict[tuple[str, str, str], int] = {}
+        self.triple_vecs = np.zeros((0, n), dtype=np.int32)
+        self._info: dict[str, tuple] = {}  # form → `form_info`
+        self._gaz_rows: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
+        self._has_gazetteer = model.gazetteer is not None
         self._matrix = W
+
+    def triple(self, key: tuple[str, str, str]) -> int:
+        """The row of `triple_vecs` for the shapes (before, own, after) of a token ("^" and "$" at the sentence's
+        edges), made on first sight."""
+        k = self.triples.get(key)
+        if k is None:
+            with self._lock:
+                k = self.triples.get(key)
+                if k is None:
+                    if len(self.triples) >= self.TRIPLES:  # start afresh rather than grow without end
+                        self.triples = {}
+                    before, own, after = key
+                    vec = np.zeros(self.triple_vecs.shape[1], dtype=np.int32)
+                    for f in ("shb=" + before + "|" + own, "shn=" + own + "|" + after):
+                        r = self.row(f)
+                        if r is not None:
+                            vec += self._matrix[r]
+                    k = len(self.triples)
+                    if k >= len(self.triple_vecs):
+                        grown = np.zeros((max(256, 2 * k), vec.shape[0]), dtype=np.int32)
+                        grown[:k] = self.triple_vecs[:k]
+                        self.triple_vecs = grown
+                    self.triple_vecs[k] = vec
+                    self.triples[key] = k
+        return k
+
+    def form_info(self, form: str, readings: Sequence[Analysis]) -> tuple:
+        """(shape, gazetteer key or None, None or — for a capitalised word — the rows of its "ncp=" and "knp="
+        features at each place: first in the sentence, first of a run, after a capitalised word), per form."""
+        hit = self._info.get(form)
+        if hit is not None:
+            return hit
+        sh = shape(form)
+        cap = None
+        if form[:1].isupper():  # the name classes and knownness of its neighbour features (`_static_features`)
+            heads = ["ncp=" + n for n in name_classes(readings)[:2]]
+            heads.append("knp=" + ("ign" if readings and readings[0].tag == "ign" else "kn"))
+            cap = tuple([r for h in heads if (r := self.row(h + place)) is not None]
+                        for place in ("|first", "|start", "|after"))
+        hit = (sh, _gazetteer_key(form, readings) if self._has_gazetteer else None, cap)
+        if len(self._info) > 300_000:
+            self._info.clear()
+        self._info[form] = hit
+        return hit
+
+    def gazetteer_rows(self, types: tuple[str, ...]) -> tuple[list[int], list[int]]:
+        """The rows of "gz=B|type" and of "gz=I|type" for the types of a gazetteer name."""
+        hit = self._gaz_rows.get(types)
+        if hit is None:
+            hit = self._gaz_rows[types] = (
+                [r for t in types if (r := self.row("gz=B|" + t)) is not None],
+                [r for t in types if (r := self.row("gz=I|" + t)) is not None])
+        return hit
 
     def _viterbi_bounds(self, n: int) -> None:
         self.cur, self.shape_cur, self.fut1, self.fut2, self.fut_shape = viterbi_bounds(self.hist, self.shape_hist)
@@ -503,6 +788,7 @@ def _static_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
         if r is not None:
             idx.append(i)
             rows.append(r)
+    _sentence_rows(forms, readings, model, t, static, idx, rows)
     i = 0
     while i < n:
         if not forms[i][:1].isupper():
@@ -516,10 +802,54 @@ def _static_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
             if r is not None:
                 idx.append(k)
                 rows.append(r)
+        if b - i > 1:
+            run_rows = [r for f in run_features(forms, readings, i) if (r := row(f)) is not None]
+            for k in range(i + 1, b):
+                idx += [k] * len(run_rows)
+                rows += run_rows
         i = b
     if rows:
         np.add.at(static, np.asarray(idx, dtype=np.intp), model.matrix[rows])
     return static, sids
+
+
+def _sentence_rows(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel,
+                   t: "_DecodeTables", static: np.ndarray, idx: list[int], rows: list[int]) -> None:
+    """`model_sentence_features` the fast way: the two shape pairs of each token added to `static` at once
+    (their summed weights remembered per triple of shapes, `_DecodeTables.triple`),
+    the (token, row) pairs of the others appended to `idx` and `rows`; per form, its shape, gazetteer key and
+    the rows of its capitalised-word features are remembered (`_DecodeTables.form_info`)."""
+    known = t._info
+    info = [known.get(f) or t.form_info(f, r) for f, r in zip(forms, readings)]
+    shapes = [x[0] for x in info]
+    triples = list(zip(["^"] + shapes[:-1], shapes, shapes[1:] + ["$"]))
+    known_triples = t.triples
+    got = [known_triples.get(k) for k in triples]
+    if None in got:  # shapes seen together for the first time
+        got = [t.triple(k) for k in triples]
+    static += t.triple_vecs[got]
+    row = t.row
+    if not _QUOTES.isdisjoint(forms):
+        for k, q in enumerate(quote_places(forms)):
+            if q:
+                r = row(q + "=" + shapes[k])
+                if r is not None:
+                    idx.append(k)
+                    rows.append(r)
+    for i in [i for i, x in enumerate(info) if x[2] is not None]:
+        got = info[i][2][0 if i == 0 else (2 if forms[i - 1][:1].isupper() else 1)]
+        if got:
+            idx += [i] * len(got)
+            rows += got
+    gaz = model.gazetteer
+    if gaz is not None:
+        for i, length, types in gaz.matches([x[1] for x in info]):
+            first, other = t.gazetteer_rows(types)
+            idx += [i] * len(first)
+            rows += first
+            for k in range(i + 1, i + length):
+                idx += [k] * len(other)
+                rows += other
 
 
 def predict_labels_greedy(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
@@ -728,13 +1058,20 @@ def glued_parts(form: str) -> list[tuple[int, int]] | None:
     return ([(0, 1)] if off else []) + parts
 
 
+_glued_parts = lru_cache(maxsize=100_000)(glued_parts)
+"""`glued_parts`, remembered per form (a sentence's tokens are all checked)."""
+
+
 def split_glued(tokens: Sequence[Token]) -> tuple[list[Token], list[int]]:
     """The tokens with every glued one (`glued_parts`) cut into its words, and for each resulting token the
     index of the token it comes from."""
+    found = [_glued_parts(t.text) if len(t.text) > 3 else None for t in tokens]
+    if not any(found):
+        return list(tokens), list(range(len(tokens)))
     out: list[Token] = []
     owner: list[int] = []
     for k, t in enumerate(tokens):
-        parts = glued_parts(t.text) if len(t.text) > 3 else None
+        parts = found[k]
         if not parts:
             out.append(t)
             owner.append(k)
@@ -881,6 +1218,8 @@ def predict_labels_viterbi_reference(forms: Sequence[str], readings: Sequence[Se
     n = len(forms)
     if not n:
         return []
+    if viterbi_order(model) == 1:
+        return _viterbi_first_order_reference(forms, readings, model)
     weights = model.weights
     labels = model.labels
     names = ["^"] + labels
@@ -894,12 +1233,13 @@ def predict_labels_viterbi_reference(forms: Sequence[str], readings: Sequence[Se
                     scores[k] += round(x * SCALE)
 
     L = len(labels)
+    extra = model_sentence_features(forms, readings, model)
     # delta[(s2, s1)] = best score of a prefix whose last two labels are states s2, s1 (0 = before the sentence)
     delta: dict[tuple[int, int], int] = {(0, 0): 0}
     back: list[dict[tuple[int, int], int]] = []
     for i in range(n):
         static = [0] * L
-        for f in context_features(forms, readings, i):
+        for f in context_features(forms, readings, i, extra):
             add(static, f)
         sh = shape(forms[i])
         new: dict[tuple[int, int], int] = {}
@@ -928,6 +1268,141 @@ def predict_labels_viterbi_reference(forms: Sequence[str], readings: Sequence[Se
         s2, s1 = s0, s2
     out.reverse()
     return [labels[s - 1] for s in out]
+
+
+def viterbi_order(model: NerModel) -> int:
+    """2 for a model whose history features reach two labels back, 1 for one trained without the label pair
+    ("l12=") features (`meta["order"]`; a model without the entry is second-order)."""
+    return int(model.meta.get("order", 2))
+
+
+def _viterbi_first_order_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                                   model: NerModel) -> list[str]:
+    """`predict_labels_viterbi_reference` of a first-order model: the states are single labels (0 = before the
+    sentence); ties go to the earlier previous label, and at the end to the earlier label."""
+    weights = model.weights
+    labels = model.labels
+    names = ["^"] + labels
+    L = len(labels)
+
+    def add(scores: list[int], feat: str) -> None:
+        w = weights.get(feat)
+        if w:
+            for k, lab in enumerate(labels):
+                x = w.get(lab)
+                if x:
+                    scores[k] += round(x * SCALE)
+
+    extra = model_sentence_features(forms, readings, model)
+    delta: dict[int, int] = {0: 0}
+    back: list[dict[int, int]] = []
+    for i in range(len(forms)):
+        static = [0] * L
+        for f in context_features(forms, readings, i, extra):
+            add(static, f)
+        sh = shape(forms[i])
+        new: dict[int, int] = {}
+        bp: dict[int, int] = {}
+        for s1, d in sorted(delta.items()):
+            hist = [0] * L
+            for f in history_features(names[s1], "^", sh):
+                add(hist, f)
+            for k in range(L):
+                v = d + static[k] + hist[k]
+                if k + 1 not in new or v > new[k + 1]:
+                    new[k + 1] = v
+                    bp[k + 1] = s1
+        delta = new
+        back.append(bp)
+    s = max(sorted(delta), key=lambda k: delta[k])  # the first of the best
+    out = [s]
+    for i in range(len(forms) - 1, 0, -1):
+        s = back[i][s]
+        out.append(s)
+    out.reverse()
+    return [labels[s - 1] for s in out]
+
+
+def _first_order_kept(st: np.ndarray, sid: np.ndarray, t: "_DecodeTables", rounds: int = 1) -> list[np.ndarray]:
+    """The labels of each token (ascending label indexes) a first-order model's best path may use. Label k of
+    token i goes when the token's best label b by static score beats it by more than the transitions into the
+    token and out of it could favour k (swapping k for b then improves every path through k, so no best path,
+    nor a tie for one, uses k). The transitions count at their worst (`viterbi_bounds`) where the neighbour may
+    take several labels, and exactly where it keeps one (every best path goes through that one); repeated while
+    neighbours come down to one label."""
+    n = len(st)
+    ar = np.arange(n)
+    best = st.argmax(1)
+    lead = st[ar, best][:, None] - st  # how far each label trails the best
+    # the most the transitions into token i (from any label) and out of it (to any label) can favour k over b
+    into = t.cur[best] + t.shape_cur[sid, best]
+    out = np.zeros_like(into)
+    if n > 1:
+        out[:-1] = t.fut1[best[:-1]] + t.fut_shape[sid[1:], best[:-1]]
+    keep = lead <= into + out
+    trans = t.trans
+    for _ in range(rounds):
+        one = keep.sum(1) == 1
+        if not one.any():
+            break
+        known_into = np.flatnonzero(one[:-1]) + 1  # tokens after a token with one label
+        known_out = np.flatnonzero(one[1:])  # tokens before one
+        if not len(known_into) and not len(known_out):
+            break
+        into, out = into.copy(), out.copy()
+        if len(known_into):
+            rows = trans[sid[known_into], best[known_into - 1] + 1]  # [token, label]: from the one previous label
+            into[known_into] = rows - rows[np.arange(len(rows)), best[known_into]][:, None]
+        if len(known_out):
+            cols = trans[sid[known_out + 1], 1:, best[known_out + 1]]  # [token, label]: into the one next label
+            out[known_out] = cols - cols[np.arange(len(cols)), best[known_out]][:, None]
+        narrowed = keep & (lead <= into + out)
+        if (narrowed == keep).all():
+            break
+        keep = narrowed
+    single = t.single
+    return [single[b] if c == 1 else np.flatnonzero(row)
+            for b, c, row in zip(best.tolist(), keep.sum(1).tolist(), keep)]
+
+
+def _viterbi_first_order(st: np.ndarray, sids: Sequence[int], kept: list[np.ndarray], t: "_DecodeTables") -> list[int]:
+    """The first-order Viterbi pass over the labels `kept` at each token (0-based label indexes, ascending),
+    static scores `st` [token, label]; ties as in `_viterbi_first_order_reference` (argmax takes the first).
+    Every path runs through a token that keeps one label, so there the scores start again from 0 (only their
+    differences matter) and a token with one label after another with one costs nothing."""
+    trans = t.trans
+    ks = kept[0]
+    delta = trans[sids[0]][0, ks] + st[0, ks]
+    backs: list[np.ndarray | None] = [None]
+    for i in range(1, len(kept)):
+        prev, ks = ks, kept[i]
+        if len(ks) == 1:
+            if len(prev) == 1:
+                backs.append(None)
+            else:
+                backs.append((delta + trans[sids[i]][prev + 1, ks[0]]).argmax()[None])
+            delta = _ZERO
+            continue
+        tr = trans[sids[i]]
+        if len(prev) == 1:
+            delta = tr[prev[0] + 1, ks] + st[i, ks]
+            backs.append(None)
+        else:
+            cand = delta[:, None] + tr[(prev + 1)[:, None], ks]
+            bp = cand.argmax(0)
+            delta = cand[bp, np.arange(len(ks))] + st[i, ks]
+            backs.append(bp)
+    z = int(delta.argmax())
+    out = [int(kept[-1][z])]
+    for i in range(len(kept) - 1, 0, -1):
+        bp = backs[i]
+        z = 0 if bp is None else int(bp[z] if len(bp) > 1 else bp[0])
+        out.append(int(kept[i - 1][z]))
+    out.reverse()
+    return out
+
+
+_ZERO = np.zeros(1, dtype=np.int64)
 
 
 def viterbi_backtrace(delta, backs: list, states: list) -> list[int]:
@@ -963,6 +1438,8 @@ def predict_labels_viterbi(forms: Sequence[str], readings: Sequence[Sequence[Ana
         return predict_labels_viterbi_reference(forms, readings, model)
     st = static.astype(np.int64)
     sid = np.asarray(sids, dtype=np.intp)
+    if t.order == 1:
+        return [model.labels[k] for k in _viterbi_first_order(st, sids, _first_order_kept(st, sid, t), t)]
     margin = st[:, :, None] - st[:, None, :]  # [i, b, k]
     bound = t.cur[None] + t.shape_cur[sid]
     if n > 1:
