@@ -231,7 +231,9 @@ class PolemEntry:
     lemma: str  # gold base form
     orth: str
     tokens: list[str]
-    space_before: list[bool]  # as recorded; unreliable in the shared files (see evaluation._space_between)
+    space_after: list[bool]  # whether a space follows each token, as recorded (the column's flags are space-after:
+    # "Park im . Tadeusza" has False after "im"); a multi-word row of all False carries no spacing
+    # (see evaluation._tokens_of)
     category: str
     bases: list[str] = field(default_factory=list)  # the file's base form of each token
     ctags: list[str] = field(default_factory=list)  # the file's tag of each token
@@ -240,13 +242,13 @@ class PolemEntry:
     def text(self) -> str:
         """The name as written (tokens joined with the recorded spacing)."""
         out = ""
-        for i, (tok, sp) in enumerate(zip(self.tokens, self.space_before)):
-            out += (" " if sp and i else "") + tok
-        return out
+        for tok, sp in zip(self.tokens, self.space_after):
+            out += tok + (" " if sp else "")
+        return out.rstrip(" ")
 
 
 def read_polem(path: Path | str) -> list[PolemEntry]:
-    """The entries of a Polem TSV file (gold lemma, orth, bases, ctags, spaceBefore flags, category)."""
+    """The entries of a Polem TSV file (gold lemma, orth, bases, ctags, spacing flags, category)."""
     out: list[PolemEntry] = []
     for line in io.StringIO(read_text(path)):
         cols = line.rstrip("\n").split("\t")
@@ -254,7 +256,7 @@ def read_polem(path: Path | str) -> list[PolemEntry]:
             continue
         tokens = cols[1].split(" ")
         flags = [f == "True" for f in cols[4].split()]
-        if len(flags) != len(tokens):
+        if len(flags) != len(tokens):  # the flags are of the original tokens; this orth is the text as written
             flags = [True] * len(tokens)
         out.append(PolemEntry(cols[0], cols[1], tokens, flags, cols[5], cols[2].split(), cols[3].split()))
     return out

@@ -158,20 +158,31 @@ def eval_ner(path: Path) -> list[str]:
 # --- Polem name base forms -------------------------------------------------------------------------------------
 
 
-def _space_between(left: str, right: str) -> bool:
-    """Polem's spacing flags are unreliable, so spacing is restored by rule: none before closing punctuation
-    or after an opening bracket, none around a hyphen, one space elsewhere."""
-    return not (right in {".", ",", ";", ":", ")", "!", "?", "'"} or left == "(" or "-" in (left, right))
+_CLOSING = frozenset({".", ",", ";", ":", ")", "!", "?"})
 
 
-def _tokens_of(words: list[str]):
+def _space_between(left: str, right: str, recorded: bool | None = None) -> bool:
+    """Whether a space separates two tokens of a Polem name: never before closing punctuation; otherwise the
+    file's space-after flag when the row has one (`recorded`); for rows without ("all False"), one space except
+    after an opening bracket, around a hyphen and before an apostrophe."""
+    if right in _CLOSING:
+        return False
+    if recorded is not None:
+        return recorded
+    return not (left == "(" or "-" in (left, right) or right in {"'", "’"})
+
+
+def _tokens_of(words: list[str], space_after: list[bool] | None = None):
+    """Tokens of a Polem name, spaced by `_space_between` (the row's flags are used when they say anything: a
+    row of more than one token whose flags are all False has lost its spacing)."""
     from kronika.lang.base import Token
 
+    flags = space_after if space_after and len(space_after) == len(words) and any(space_after[:-1]) else None
     out = []
     pos = 0
     for k, w in enumerate(words):
         kind = "punct" if not any(ch.isalnum() for ch in w) else "word"
-        space = k + 1 < len(words) and _space_between(w, words[k + 1])
+        space = k + 1 < len(words) and _space_between(w, words[k + 1], flags[k] if flags else None)
         out.append(Token(pos, pos + len(w), w, kind, space_after=space))
         pos += len(w) + space
     return out
@@ -189,7 +200,7 @@ def eval_lemmas(path: Path) -> list[str]:
     ok = ok_ci = ok_file = 0
     multi = multi_ok = 0
     for e in entries:
-        toks = _tokens_of(e.tokens)
+        toks = _tokens_of(e.tokens, e.space_after)
         for t in toks:
             t.analyses = list(analyse(t.text))
         if e.bases and len(e.bases) == len(toks) and len(e.ctags) == len(toks):

@@ -87,6 +87,30 @@ def test_eval_tagger_and_lemmas(tmp_path):
     assert lines[-1] == "base forms exact: 1.0000"
 
 
+def test_polem_rows_are_spaced_by_their_space_after_flags(tmp_path):
+    from kronika.lang.pl.evaluation import _tokens_of
+
+    tsv = tmp_path / "x.tsv"
+    tsv.write_text("park im. Jana Pawła\tPark im . Jana Pawła\tx x x x x\tsubst brev interp subst subst\t"
+                   "True False True True True\tnam_fac_park\t\n"
+                   "Kraków - Zakopane\tKraków - Zakopane\tx x x\tsubst interp subst\tTrue True True\tnam_x\t\n"
+                   "al. Róż\tal. Róż\tx x\tbrev subst\tFalse True True\tnam_x\t\n", "utf-8")
+    park, road, street = read_polem(tsv)
+    assert park.text == "Park im. Jana Pawła"  # no space after "im": the flag says so
+    assert road.text == "Kraków - Zakopane"  # a spaced dash stays spaced
+    assert street.text == "al. Róż"  # flags of other tokens than the orth's: the orth is the text as written
+
+    def written(words, flags=None):
+        toks = _tokens_of(words, flags)
+        return "".join(t.text + " " * t.space_after for t in toks)
+
+    assert written(["Kraków", "-", "Zakopane"], [True, True, True]) == "Kraków - Zakopane"
+    assert written(["Bielsko", "-", "Biała"], [False, False, True]) == "Bielsko-Biała"
+    # a row whose flags are all False has lost its spacing: the rule (no space around a hyphen, before a dot)
+    assert written(["Bielsko", "-", "Biała", "Sp", ".", "z"], [False] * 6) == "Bielsko-Biała Sp. z"
+    assert written(["ds", ".", "Ukrainy"], [True, True, True]) == "ds. Ukrainy"  # never before a closing dot
+
+
 def test_read_text_of_a_7z_archive(tmp_path):
     py7zr = pytest.importorskip("py7zr")
     src = tmp_path / "a.txt"
