@@ -20,6 +20,9 @@ The rules, in order (tests in tests/lang/pl/test_sentences.py):
 6. A headline fused into the text (the page lost its line break) ends before a capitalised sentence opener that
    follows a word with no punctuation between (data/fused_headlines.yaml: "… uderza w Joe Bidena O dokonanie
    ataku …" is two sentences); not after a number ("1300 W").
+7. So does a capitalised word that can only be a verb form (`verb_classes` of the same file), after a lowercase
+   word or a closing quotation mark, unless the sentence would end right after it: „Ustawa jest gotowa” Dodał, że …
+   is a subheading and a sentence; "… zachowanie Muska." is one sentence.
 """
 from __future__ import annotations
 
@@ -66,10 +69,45 @@ def _is_opener(tok: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _fused_headlines() -> dict:
+    text = resources.files("kronika.lang.pl").joinpath("data/fused_headlines.yaml").read_text("utf-8")
+    return yaml.safe_load(text) or {}
+
+
 def fused_openers() -> frozenset[str]:
     """Words that start a new sentence after a headline fused into the text (rule 6)."""
-    text = resources.files("kronika.lang.pl").joinpath("data/fused_headlines.yaml").read_text("utf-8")
-    return frozenset(str(w) for w in (yaml.safe_load(text) or {}).get("openers") or ())
+    return frozenset(str(w) for w in _fused_headlines().get("openers") or ())
+
+
+@lru_cache(maxsize=1)
+def _verb_classes() -> frozenset[str]:
+    return frozenset(str(w) for w in _fused_headlines().get("verb_classes") or ())
+
+
+@lru_cache(maxsize=4096)
+def is_verb_only(form: str) -> bool:
+    """Is a capitalised word only ever a verb form (rule 7: "Dodał", "Przypomnijmy"), never a name?"""
+    from kronika.lang.pl.morphology import analyse
+
+    readings = analyse(form)
+    return bool(readings) and all(r.pos in _verb_classes() and not r.names for r in readings)
+
+
+def _fused_headline_ends(tokens: list[Token], i: int, first: int, table: AbbreviationTable) -> bool:
+    """Rules 6 and 7: does a headline fused into the text end before tokens[i]?"""
+    tok, prev = tokens[i], tokens[i - 1]
+    if i <= first or tok.kind != "word" or prev.end >= tok.start:
+        return False
+    if tok.text in fused_openers():
+        return prev.kind == "word" and not prev.text[:1].isdigit() and not prev.text.endswith(".") \
+            and table.get(prev.text) is None
+    if not tok.text[:1].isupper() or tok.text.isupper() or not is_verb_only(tok.text):
+        return False
+    if i + 1 < len(tokens) and is_terminal(tokens[i + 1]):
+        return False  # a sentence of one verb is rather a name that Morfeusz reads as a verb ("zachowanie Muska.")
+    if prev.kind == "word":
+        return prev.text[:1].islower() and not prev.text.endswith(".")
+    return i - 1 > first and _is_closer(prev, tokens[i - 2])
 
 
 def _next_significant(tokens: list[Token], j: int, end: int) -> Token | None:
@@ -165,9 +203,7 @@ def split_paragraph(
                     boundary_after = j
             i = j
         else:
-            if i > first and tok.kind == "word" and tok.text in fused_openers() and tokens[i - 1].kind == "word" \
-                    and not tokens[i - 1].text[:1].isdigit() and not tokens[i - 1].text.endswith(".") \
-                    and table.get(tokens[i - 1].text) is None and tokens[i - 1].end < tok.start:
+            if _fused_headline_ends(tokens, i, first, table):
                 boundary_after = i
             i += 1
         if boundary_after is not None and boundary_after < end:

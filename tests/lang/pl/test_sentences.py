@@ -275,3 +275,20 @@ def test_a_headline_fused_into_the_text_ends_before_a_capitalised_opener() -> No
 def test_a_capitalised_opener_after_a_number_or_an_abbreviation_keeps_the_sentence() -> None:
     assert len(sentences("Robot ma moc 1300 W za 599 zł.")) == 1
     assert len(sentences("Rozmawiał z nim dr Na końcu spotkania podziękował.")) == 1
+
+
+def test_a_capitalised_verb_form_ends_a_fused_headline() -> None:
+    assert sentences("Szpitale czekają na pieniądze Przypomnijmy, że ustawa weszła w życie w maju.") == [
+        "Szpitale czekają na pieniądze", "Przypomnijmy, że ustawa weszła w życie w maju."]
+    # after a closing quotation mark: a quoted subheading, then the sentence that reports it
+    assert sentences("„Nie zgodzimy się na to” Dodał, że rząd przygotuje własny projekt.") == [
+        "„Nie zgodzimy się na to”", "Dodał, że rząd przygotuje własny projekt."]
+    assert sentences("Minister broni reformy Odnosząc się do krytyki, powiedział, że zmiany są konieczne.") == [
+        "Minister broni reformy", "Odnosząc się do krytyki, powiedział, że zmiany są konieczne."]
+
+
+def test_a_capitalised_verb_form_keeps_the_sentence_after_a_name_or_at_its_end() -> None:
+    # "Muska" is also a form of "muskać", but here it is a surname after a capitalised first name ...
+    assert len(sentences("Dziennikarze pytali o plany Elona Muska w Europie.")) == 1
+    # ... and a one-word "sentence" would rather be a name Morfeusz reads as a verb
+    assert len(sentences("Minister skrytykował zachowanie Muska.")) == 1
