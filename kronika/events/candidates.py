@@ -117,6 +117,20 @@ def negated_governor(doc, view: fr.SentenceView, head: int) -> bool:
 FUNCTION_POS = frozenset({"prep", "conj", "comp", "qub", "interp"})
 
 
+def companion_fits(tok, group: frozenset[str], cases: tuple[tuple[str, str], ...]) -> bool:
+    """Is the token one of a `with` group's lemmas, in the case the entry asks of that lemma, if any
+    ("członek:inst": "został członkiem" fits, "został przesłany członkom" does not)?"""
+    found = fr.lemmas(tok) & group
+    if not found:
+        return False
+    constrained = {lemma for lemma, _ in cases}
+    if any(lemma not in constrained for lemma in found):
+        return True  # a lemma of the group with no case asked
+    wanted = {case for lemma, case in cases if lemma in found}
+    chosen = tok.chosen
+    return chosen is not None and chosen.lemma in found and bool(fr._cases(chosen.tag) & wanted)
+
+
 def content_companions(doc, c: Candidate) -> int:
     """How many of the candidate's companions are content words (not prepositions or particles)."""
     return sum(1 for j in c.companions if fr.token_pos(doc.tokens[j]) not in FUNCTION_POS)
@@ -172,7 +186,7 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
                     # the denied act is an event of its own ("nie planowało atakowania" stays an ASSAULT, denied),
                     # so it is not taken as a cue word here
             for group in t.with_groups:
-                hits = [j for j in near if fr.lemmas(doc.tokens[j]) & group]
+                hits = [j for j in near if companion_fits(doc.tokens[j], group, t.with_cases)]
                 if not hits:
                     ok = False
                     break

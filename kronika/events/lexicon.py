@@ -14,6 +14,8 @@ import yaml
 
 from kronika.events.ontology import ontology
 
+COMPANION_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
+"""Cases a `with` companion may be restricted to ("członek:inst": "zostać członkiem", not "przesłany członkom")."""
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
                 "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech", "reported_actor", "own_act", "place_owner"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note",
@@ -73,6 +75,7 @@ class Trigger:
     contexts: tuple[str, ...] = ()
     frame: str = "transitive"
     with_groups: tuple[frozenset[str], ...] = ()
+    with_cases: tuple[tuple[str, str], ...] = ()  # (lemma, case) of companions written "lemma:case"
     reflexive: bool = False
     negated: str | None = None
     only_negated: bool = False
@@ -190,6 +193,8 @@ def validate_lexicon_data(triggers: dict, frames: dict) -> list[str]:
                 problems.append(f"{where}: 'with' takes lists of lemmas")
             elif any(not isinstance(w, str) or " " in w for w in group):
                 problems.append(f"{where}: 'with' lemmas are single words")
+            elif any(w.count(":") > 1 or (":" in w and w.split(":")[1] not in COMPANION_CASES) for w in group):
+                problems.append(f"{where}: a 'with' lemma takes one case after ':' ({', '.join(COMPANION_CASES)})")
         that = t.get("that")
         if that is not None and that != "any":
             if not isinstance(that, list) or not all(isinstance(g, list) and g for g in that):
@@ -239,7 +244,8 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             name=t["name"], lemmas=frozenset(_as_list(t["lemma"])), category=t["category"],
             modes=tuple(_as_list(t.get("mode"))), contexts=tuple(_as_list(t.get("context"))),
             frame=t.get("frame", "transitive"),
-            with_groups=tuple(frozenset(g) for g in _as_list(t.get("with"))),
+            with_groups=tuple(frozenset(w.split(":")[0] for w in g) for g in _as_list(t.get("with"))),
+            with_cases=tuple((w.split(":")[0], w.split(":")[1]) for g in _as_list(t.get("with")) for w in g if ":" in w),
             reflexive=bool(t.get("reflexive")), negated=t.get("negated"), only_negated=bool(t.get("only_negated")),
             require=tuple(_as_list(t.get("require"))), with_recipient=(t.get("override") or {}).get("with_recipient"),
             with_person_recipient=(t.get("override") or {}).get("with_person_recipient"),

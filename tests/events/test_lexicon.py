@@ -36,6 +36,7 @@ def test_bad_entries_are_reported():
         {"name": "b", "lemma": "y", "category": "ACCUSE", "mode": ["phone"], "frame": "transitive"},
         {"name": "b", "lemma": "z", "category": "ASSAULT", "frame": "nowhere"},
         {"lemma": "w", "category": "ASSAULT"},
+        {"name": "c", "lemma": "v", "category": "ASSAULT", "with": [["pocisk:abl"]]},
     ]}
     problems = validate_lexicon_data(bad, frames)
     text = "\n".join(problems)
@@ -44,6 +45,7 @@ def test_bad_entries_are_reported():
     assert "duplicate name" in text
     assert "unknown frame 'nowhere'" in text
     assert "no name" in text
+    assert "takes one case after ':'" in text
     with pytest.raises(LexiconError):
         build_lexicon(bad, frames)
 

@@ -34,6 +34,13 @@ def test_becoming_a_member_is_joining_the_organisation():
     assert len(ev) == 1 and keys(doc, ev[0]["recipient"]) == {"NATO"}
 
 
+def test_a_companion_asked_in_a_case_must_be_in_that_case():
+    # "członek:inst": becoming a member takes the instrumental; a report sent to members (dative) joins nothing
+    assert events_of(code("Raport został w środę przesłany członkom Kongresu."), "SUPPORT") == []
+    doc = code("Finlandia została członkinią Sojuszu w kwietniu 2023 roku.")
+    assert len(events_of(doc, "SUPPORT")) == 1
+
+
 def test_assuring_someone_of_support_and_the_pronoun_for_the_person_just_called():
     doc = code("Prezydent USA zadzwonił do premiera Izraela i zapewnił go o niezachwianym wsparciu.")
     ev = events_of(doc, "SUPPORT")
