@@ -44,6 +44,22 @@ def head_verb(ix: DocIndex, ts: int, te: int) -> int | None:
     return None
 
 
+def _future_after_noun(ix: DocIndex, ts: int, te: int, b: int) -> bool:
+    """A nominative noun trigger followed in its clause by a future verb it is the subject of: "spotkanie z
+    Putinem odbędzie się we wtorek" (perfective present), "rozmowy będą kontynuowane" ("będzie"); not a
+    genitive ("wdrażanie porozumień będzie trudne")."""
+    head = ix.tokens[ts].chosen
+    if head is None or "nom" not in head.features:
+        return False
+    for i in range(te, min(b, te + 5)):
+        tok = ix.tokens[i]
+        pos = _chosen_pos(tok)
+        if pos in ("fin", "praet", "bedzie", "impt", "winien"):
+            feats = tok.chosen.features if tok.chosen is not None else ()
+            return pos == "bedzie" or (pos == "fin" and "perf" in feats and "ter" in feats)
+    return False
+
+
 def negated(ix: DocIndex, lex: Lexicon, ts: int, te: int) -> bool:
     """"nie" right before the trigger (skipping "się", adverbs such as "jednak", and a governing verb such as
     "planowało" in "nie planowało atakowania"), or at the start of the trigger. Negation of another verb of
@@ -182,4 +198,6 @@ def event_status(ix: DocIndex, lex: Lexicon, ts: int, te: int, category: str | N
             for k in range(max(a, verb - 3), verb):
                 if _chosen_pos(ix.tokens[k]) == "bedzie":
                     return "planned", "future-być"
+        elif _future_after_noun(ix, ts, te, b):
+            return "planned", "noun-subject-of-future"
     return "asserted", "default"

@@ -32,6 +32,17 @@ def planned(doc, c: Candidate, view: fr.SentenceView) -> bool:
             if tp == "bedzie" or (tp == "fin" and t.lemma in MODAL_PLAN and j + 1 < view.end
                                   and fr.token_pos(doc.tokens[j + 1]) == "inf"):
                 return True
+        # the noun is the subject of a future verb after it: "spotkanie z Putinem odbędzie się we wtorek"
+        if "nom" not in fr._cases(tag):
+            return False
+        for j in range(c.head + 1, min(view.end, c.head + 6)):
+            t = doc.tokens[j]
+            if view.clause_of.get(j) != clause:
+                break
+            tp = fr.token_pos(t)
+            if tp in FINITE:
+                ttag = t.chosen.tag if t.chosen else ""
+                return tp == "bedzie" or (tp == "fin" and ttag.endswith(":perf") and ":ter:" in ttag)
         return False
     if pos in ("inf", "praet", "fin"):
         for j in range(c.head - 1, max(view.start, c.head - 8) - 1, -1):

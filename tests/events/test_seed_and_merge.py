@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kronika.events.merge import dates_compatible, merge_events
-from tests.events.helpers import code, keys
+from tests.events.helpers import code, events_of, keys
 
 
 def test_seed_yields_its_events(seed_txt):
@@ -65,3 +65,16 @@ def test_explain_marks_trigger_actor_and_recipient(tmp_path):
     assert "<Polska> i <Litwa> [poparły]v2 w środę {Ukrainę}." in result.output
     assert "v2 SUPPORT: Poland, Lithuania -> Ukraine; 2025-12-03" in result.output
     assert "rules: poprzec, frame:transitive" in result.output
+
+
+def test_talks_that_will_take_place_are_planned_and_talks_that_ended_are_not():
+    doc = code("Rzecznik Kremla powiedział, że rozmowa Witkoffa z Putinem odbędzie się we wtorek.")
+    ev = doc.events
+    assert [e["event"] for e in ev] == ["AGREE"] and ev[0]["status"] == "planned"
+    doc = code("Rozmowy delegacji Ukrainy i USA będą kontynuowane w Genewie.")
+    assert [(e["event"], e["status"]) for e in doc.events] == [("AGREE", "planned")]
+    doc = code("Spotkanie Tuska z Merzem zakończyło się w piątek.")
+    assert [(e["event"], e["status"]) for e in doc.events] == [("CONSULT", "asserted")]
+    # the noun is no subject of the future verb when it is a genitive attribute
+    doc = code("Premier Polski ostrzegł, że wdrażanie porozumienia Rosji z Ukrainą będzie trudne.")
+    assert [e["status"] for e in events_of(doc, "AGREE")] == ["asserted"]
