@@ -93,15 +93,44 @@ def common_noun_subject_token(doc, view: fr.SentenceView, head: int, v: fr.VerbI
     return None
 
 
-def takes_previous_subject(doc, view: fr.SentenceView, c: Candidate, v: fr.VerbInfo) -> bool:
+def quantity_after(doc, view: fr.SentenceView, lex: Lexicon, head: int) -> bool:
+    """A quantity phrase after the verb in its clause: a numeral or a quantity word ("34 proc. badanych")."""
+    clause = view.clause_of.get(head)
+    for j in range(head + 1, min(view.end, head + 8)):
+        if view.clause_of.get(j) != clause:
+            return False
+        t = doc.tokens[j]
+        if t.text.lower() in lex.quantity_words or fr.token_pos(t) == "num":
+            return True
+    return False
+
+
+def earlier_common_noun_subject(doc, view: fr.SentenceView, head: int) -> bool:
+    """The first finite verb of the sentence, in an earlier clause than `head`'s, has a common-noun subject
+    before it that agrees with the trigger's verb too: the later clause continues that subject."""
+    clause = view.clause_of.get(head)
+    for j in range(view.start, head):
+        if view.clause_of.get(j) == clause:
+            return False
+        if fr.token_pos(doc.tokens[j]) in FINITE:
+            return common_noun_subject_token(doc, view, j, fr.verb_info(doc, j, view.start)) is not None
+    return False
+
+
+def takes_previous_subject(doc, view: fr.SentenceView, lex: Lexicon, c: Candidate, v: fr.VerbInfo) -> bool:
     """Whether a subjectless trigger may take the previous sentence's subject: only a finite active verb
     ("Zapowiedział, że …") or an infinitive governed by one ("Postanowił odrzucić …"); participles
-    ("skazanego", "zamrożonych"), passives and impersonal forms describe, they do not continue a subject."""
+    ("skazanego", "zamrożonych"), passives and impersonal forms describe, they do not continue a subject.
+    Nor does a verb whose subject is a common noun: before it ("Resort zaprzeczył"), as the subject of an
+    earlier clause of its sentence that it continues ("Rozmówczyni … nie potwierdziła …, ale nie
+    zaprzeczyła"), or a quantity after it ("Nie zgadza się z tym 34 proc. badanych", `quantity_words`)."""
     if c.nominal or v.passive or v.impersonal:
         return False
     pos = fr.token_pos(doc.tokens[c.head])
     if pos in FINITE or (pos == "adj" and fr.predicative_copula(doc, c.head, view.start) is not None):
-        return not common_noun_subject(doc, view, c.head, v)  # "… i jest z nich zadowolony"
+        if common_noun_subject(doc, view, c.head, v) or quantity_after(doc, view, lex, c.head):
+            return False  # "… i jest z nich zadowolony"
+        return not earlier_common_noun_subject(doc, view, c.head)
     if pos == "inf":
         clause = view.clause_of.get(c.head)
         return any(fr.token_pos(doc.tokens[j]) in FINITE and view.clause_of.get(j) == clause

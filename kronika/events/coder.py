@@ -317,7 +317,7 @@ class Coder:
                     if prev is not None:
                         break
                 source = "earlier_clause"
-                if prev is None and last_subject is not None and takes_previous_subject(doc, view, cand, v):
+                if prev is None and last_subject is not None and takes_previous_subject(doc, view, lex, cand, v):
                     prev, source = last_subject, "previous_sentence"
                 if prev is not None and (cand.nominal or (fr.agrees_fully(prev, v) if source == "previous_sentence"
                                                           else fr._agrees(prev, v))):

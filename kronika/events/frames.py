@@ -194,6 +194,8 @@ def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[st
             return frozenset(hc), frozenset({"sg"}), hc != set(ALL_CASES)
     for tok in doc.tokens[i0:i1]:
         readings = _declinable([a for a in tok.analyses if a.pos in NOMINAL_POS | ADJ_POS])
+        if not readings:
+            readings = _guessed_inflection(tok)
         chosen = readings
         if person or tok.text[:1].isupper():
             proper = [a for a in readings if a.lemma[:1].isupper()]
@@ -229,6 +231,20 @@ def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[st
     if not cases:
         return ALL_CASES, frozenset(numbers or {"sg", "pl"}), False
     return frozenset(cases), frozenset(numbers or {"sg", "pl"}), cases != set(ALL_CASES)
+
+
+def _guessed_inflection(tok) -> list:
+    """The tagger's guessed reading of a word Morfeusz does not know ("Witkoffa" → Witkoff, genitive), when the
+    word visibly carries an ending (it differs from the guessed lemma): its case is then as good as known. The
+    genitive and accusative of a masculine personal singular are one form, so both are kept."""
+    chosen = tok.chosen
+    if chosen is None or chosen.pos not in NOMINAL_POS or tok.text == chosen.lemma or not _cases(chosen.tag):
+        return []
+    if _cases(chosen.tag) & {"gen", "acc"} and "m1" in chosen.tag.split(":") and "sg" in chosen.tag.split(":"):
+        parts = chosen.tag.split(":")
+        return [type(chosen)(chosen.lemma, ":".join(p if p not in ("gen", "acc") else c for p in parts))
+                for c in ("gen", "acc")]
+    return [chosen]
 
 
 def _declinable(readings: list) -> list:

@@ -123,6 +123,7 @@ class Lexicon:
     announcing_verbs: frozenset[str] = frozenset()
     origin_adjectives: frozenset[str] = frozenset()
     conditional_words: frozenset[str] = frozenset()
+    quantity_words: frozenset[str] = frozenset()
     comment_verbs: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
@@ -273,6 +274,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         announcing_verbs=frozenset(frames.get("announcing_verbs") or ()),
         origin_adjectives=frozenset(frames.get("origin_adjectives") or ()),
         conditional_words=frozenset(str(w).lower() for w in frames.get("conditional_words") or ()),
+        quantity_words=frozenset(str(w).lower() for w in frames.get("quantity_words") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
         time_nouns=frozenset(frames.get("time_nouns") or ()),
         pair_words=frozenset(str(w).lower() for w in frames.get("pair_words") or ()),

@@ -1,0 +1,34 @@
+"""Who is the subject when a clause names none of its own: the case of a name Morfeusz does not know, read
+from its visible ending; quantities and common nouns as subjects, which the previous sentence's subject does
+not replace."""
+from __future__ import annotations
+
+from .helpers import code, events_of, keys, names
+
+
+def test_an_unknown_name_with_a_genitive_ending_is_an_attribute_not_the_subject():
+    # "Witkoffa" is unknown to Morfeusz; its ending shows the genitive, so the refusal is the spokesman's
+    doc = code("Rzecznik Kremla Dmitrij Pieskow powiedział dziennikarzom, że spotkanie Witkoffa z Putinem "
+               "odbędzie się we wtorek, ale odmówił ujawnienia szczegółów.")
+    reject = events_of(doc, "REJECT")
+    assert len(reject) == 1 and names(doc, reject[0]["actor"]) == {"Dmitry Peskov"}
+
+
+def test_a_quantity_after_the_verb_is_its_subject():
+    doc = code("Prezydent Wołodymyr Zełenski cieszy się zaufaniem większości obywateli. "
+               "Nie zgadza się z tym natomiast 34 proc. badanych.")
+    assert events_of(doc, "REJECT") == []
+
+
+def test_a_clause_continuing_a_common_noun_subject_does_not_take_the_previous_sentence():
+    doc = code("Premier Włoch Giorgia Meloni przyjęła w piątek raport. "
+               "Rzeczniczka rządu nie potwierdziła tych informacji, ale im nie zaprzeczyła.")
+    assert events_of(doc, "REJECT") == []
+
+
+def test_a_dropped_subject_still_continues_a_named_subject_of_the_previous_sentence():
+    # the mechanisms above must not cut the ordinary case
+    doc = code("Minister spraw zagranicznych Rosji Siergiej Ławrow przyjechał do Ankary. "
+               "Odrzucił propozycję Turcji.")
+    reject = events_of(doc, "REJECT")
+    assert len(reject) == 1 and keys(doc, reject[0]["actor"]) == {"RUS"}
