@@ -8,7 +8,9 @@ blank line) and read by the full Polish pipeline. Conventions mapped before comp
   lata]");
 - KPWr writes an unspecified duration as VAGUE where TIMEX3 (and kronika) write PXY, PXM …;
 - values are compared case-insensitively (KPWr mixes 'xxxx-Wxx-3' and 'XXXX'), and a time of an unknown day is
-  'T18:00' in KPWr, 'XXXX-XX-XXT18:00' in kronika.
+  'T18:00' in KPWr, 'XXXX-XX-XXT18:00' in kronika;
+- KPWr sometimes writes hours without the T ('P20000H'); H (and S) can only be clock units, so that is 'PT20000H'
+  (a bare 'P5M' is five months and is not rewritten).
 Only gold expressions with a normalised value (t3_*:val; KPWr SETs have none) count for value accuracy.
 
 Where KPWr's annotation convention differs from kronika's own (the one of ../shared/gold/dev and SPEC.md),
@@ -138,6 +140,9 @@ def read_ccl(xml_path: Path) -> tuple[str, list[GoldTimex]]:
 def _kpwr_value(value: str) -> str:
     if re.fullmatch(r"PTX[HMS]|PX[A-Z]+", value):
         return "vague"
+    # hours or seconds written without the T ('P20000H'): H and S are clock units only, so this is 'PT20000H'
+    # ('P5M' stays: M before the T is months)
+    value = re.sub(r"^P(?=[\d.]+[HS]$)", "PT", value)
     # a time of an unknown day: TIMEX3 'XXXX-XX-XXT18:00', KPWr 'T18:00'
     return re.sub(r"^xxxx-xx-xx(?=t)", "", value.casefold())
 

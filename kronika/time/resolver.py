@@ -10,6 +10,7 @@ Placeholders (written by the rules):
     UNDEF-weekend-past|future|unknown|before|after         the weekend (YYYY-Www-WE) of that Saturday
     UNDEF-season-SEASON-past|future
     UNDEF-ref-UNIT[-PLUS-n|-MINUS-n] | UNDEF-ref-any       the last date mentioned before (else the document's)
+    UNDEF-ref-sameday                                      the last day mentioned ("tego dnia"), else a day of the year
     UNDEF-year-MM-H1|H2                                    a half of a month ("w pierwszej połowie maja")
     UNDEF-yearspan-Y1-Y2|YY  UNDEF-decade-D  UNDEF-cdecade-C-D  UNDEF-century-C[-H1|-H2]
 any of them may end in a T-part (T17:46, TMO …) that is kept when the day is known.
@@ -171,6 +172,16 @@ def _ref(unit: str, sign: str | None, n: str | None, ctx: Context) -> str:
     """Relative to the last date mentioned (a day-precise one for a day shift), else to the document date."""
     shift = _shift_n(sign, n)
     last = ctx.last_value
+    if unit == "sameday":
+        # "tego (samego) dnia" points back to a day named before; with none named, it is some day of the story
+        # (not the document's own day, which is "dziś"): at the precision of the last month named, else of the
+        # story's or the document's year
+        if last and re.fullmatch(r"\d{4}-\d\d-\d\d(T.*)?", last):
+            return last[:10]
+        if last and re.fullmatch(r"\d{4}-\d\d", last):
+            return last + "-XX"
+        year = ctx.story_year if ctx.story_year is not None else ctx.year
+        return f"{year:04d}-XX-XX" if year is not None else "XXXX-XX-XX"
     if unit == "any":
         return last if last else (ctx.doc_value or PAST_REF)
     base: dt.date | None = None
@@ -263,7 +274,7 @@ def _resolve_core(p: str, ctx: Context, tense: str) -> str:
     m = re.fullmatch(r"UNDEF-weekday-([1-7])-(past|future|unknown|before|after)", p)
     if m:
         return _weekday(int(m.group(1)), m.group(2), ctx)
-    m = re.fullmatch(rf"UNDEF-ref-(day|week|month|year|any){_SHIFT}", p)
+    m = re.fullmatch(rf"UNDEF-ref-(day|week|month|year|any|sameday){_SHIFT}", p)
     if m:
         return _ref(m.group(1), m.group(2), m.group(3), ctx)
     m = re.fullmatch(r"UNDEF-yearspan-(\d{4})-(\d{4}|\d\d)", p)

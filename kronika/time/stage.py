@@ -37,11 +37,13 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
     bound_leads = load_lexicon().get("bound_lead", {})
     deadline_leads = load_lexicon().get("deadline_lead", {})
     habitual = habitual_sentences(doc, candidates)
+    cued = cue_sentences(doc)
     timexes = []
     clock_day: str | None = None  # the day a later bare clock time falls on (see below)
     last_any: str | None = None
     last_not_future: str | None = None  # "ogłosiła tego samego dnia" looks past "zacznie obowiązywać 3 września"
     last_month: tuple[str, int, int] | None = None  # the last month named ("w lipcu"): value, paragraph, sentence
+    sentence_days: dict[int, set[str]] = {}  # the days each sentence names (DATEs only, ranges and lists too)
     for c in candidates:
         ctx.last_value = last_not_future if c.tense == PAST and last_not_future else last_any
         is_clock = c.placeholder.startswith(CLOCK_PLACEHOLDER)
@@ -49,9 +51,17 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
             ctx.last_value = clock_day
         t_part = c.placeholder[len(CLOCK_PLACEHOLDER) - 1:] if is_clock else ""
         if is_clock and habitual.get(c.sentence, c.start) < c.start:
-            # opening hours: no one day; within a month its sentence names ("od czerwca czynna do godz. 18")
-            in_month = last_month is not None and last_month[2] == c.sentence
-            value = (f"{last_month[0]}-XX" if in_month else "XXXX-XX-XX") + t_part
+            # opening hours: no one day; within a month its sentence names ("od czerwca czynna do godz. 18"), or
+            # the one month of all the days its sentence names before it ("od poniedziałku do piątku od 10 do 12"
+            # in a week of February: '2005-02-XXT10:00'; days of several months leave it 'XXXX-XX-XX') — not
+            # in a sentence with a habitual word, whose weekdays recur ("otwarta od poniedziałku do soboty")
+            months = {v[:7] for v in sentence_days.get(c.sentence, ())} if c.sentence not in cued else set()
+            if last_month is not None and last_month[2] == c.sentence:
+                value = f"{last_month[0]}-XX" + t_part
+            elif len(months) == 1:
+                value = f"{months.pop()}-XX" + t_part
+            else:
+                value = "XXXX-XX-XX" + t_part
         elif (is_clock and clock_day is None and last_month is not None and last_any == last_month[0]
               and last_month[1] == c.paragraph):
             # no day named yet, but a month ("po jednym z lipcowych weekendów … o północy"): a day of that month
@@ -68,6 +78,8 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
             clock_day = value[:10]
         if c.type == "DATE" and _MONTH.fullmatch(value):
             last_month = (value, c.paragraph, c.sentence)
+        if c.type == "DATE" and _DAY.match(value):
+            sentence_days.setdefault(c.sentence, set()).add(value[:10])
         if c.type in ("DATE", "TIME") and _DATED.match(value):
             last_any = value
             if c.tense != FUTURE:
@@ -86,7 +98,7 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
 
 
 # the placeholder of an expression that names one day ("18 sierpnia", "we wtorek", "dziś", "tego dnia")
-_ONE_DAY = re.compile(r"(\d{4}|UNDEF-year|PLUS-0)-\d\d-\d\d|UNDEF-(weekday|monthweekday)-|UNDEF-(this|ref)-day")
+_ONE_DAY = re.compile(r"(\d{4}|UNDEF-year|PLUS-0)-\d\d-\d\d|UNDEF-(weekday|monthweekday)-|UNDEF-(this|ref)-(same)?day")
 
 
 def habitual_sentences(doc, candidates: list[Candidate]) -> dict[int, int]:
@@ -97,9 +109,7 @@ def habitual_sentences(doc, candidates: list[Candidate]) -> dict[int, int]:
     the period), or after a habitual word (lexicon `habitual_cue`) in a sentence with no expression that names
     one day ("w czwartek 4 grudnia czynna od 9 do 15" is that Thursday's). A cue after the clock time belongs
     to another clause ("protest w południe – od godz. 12 do 14, gdy ruch zwykle rośnie")."""
-    cues = load_lexicon().get("habitual_cue", {})
     recurring: dict[int, int] = {}
-    cued: dict[int, int] = {}
     one_day: set[int] = set()
     for c in candidates:
         if c.type == "SET" or c.rule == "weekday_range":
@@ -107,17 +117,36 @@ def habitual_sentences(doc, candidates: list[Candidate]) -> dict[int, int]:
         elif (c.type in ("DATE", "TIME") and not c.pair and not c.placeholder.startswith(CLOCK_PLACEHOLDER)
               and _ONE_DAY.match(c.placeholder)):
             one_day.add(c.sentence)
-    if cues:
-        for si, sentence in enumerate(doc.sentences):
-            for tok in doc.tokens[sentence.token_start:sentence.token_end]:
-                lemma = tok.chosen.lemma.lower() if tok.chosen is not None else tok.text.lower()
-                if lemma in cues and not (tok.tag or "").startswith(("ppas", "praet")):
-                    cued[si] = tok.start
-                    break
+    cued = cue_sentences(doc)
     out = {si: at for si, at in cued.items() if si not in one_day}
     for si, at in recurring.items():
         out[si] = min(at, out.get(si, at))
     return out
+
+
+def cue_sentences(doc) -> dict[int, int]:
+    """The sentences with a habitual word (lexicon `habitual_cue`: "czynny", "otwarty", "zwykle"), each with the
+    offset of its first such word; a past participle or past-tense form ("otwarta w 2005 r.") is no cue, unless
+    a present-tense "być" goes right before the participle ("jest otwarta": a state, not an event)."""
+    cues = load_lexicon().get("habitual_cue", {})
+    cued: dict[int, int] = {}
+    if cues:
+        for si, sentence in enumerate(doc.sentences):
+            toks = doc.tokens[sentence.token_start:sentence.token_end]
+            for k, tok in enumerate(toks):
+                lemma = tok.chosen.lemma.lower() if tok.chosen is not None else tok.text.lower()
+                if lemma not in cues and tok.chosen is not None:
+                    lemma = next((a.lemma.lower() for a in (getattr(tok, "analyses", None) or [])
+                                  if a.lemma.lower() in cues), lemma)
+                if lemma not in cues:
+                    continue
+                tag = tok.tag or ""
+                stative = (tag.startswith("ppas") and k > 0 and (toks[k - 1].tag or "").startswith("fin")
+                           and toks[k - 1].chosen is not None and toks[k - 1].chosen.lemma == "być")
+                if stative or not tag.startswith(("ppas", "praet")):
+                    cued[si] = tok.start
+                    break
+    return cued
 
 
 def _after_start(start: str, end: str) -> str:
