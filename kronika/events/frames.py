@@ -247,6 +247,36 @@ def _guessed_inflection(tok) -> list:
     return [chosen]
 
 
+def apposition_case(doc, mentions: list[Mention], start: int, s_start: int, lex: Lexicon) -> frozenset[str]:
+    """The case of the title a person's name stands in apposition to ("prezydent Turcji Recep Tayyip Erdoğan",
+    "sekretarzem generalnym NATO Jensem Stoltenbergiem", "Szef unijnej dyplomacji Josep Borrell"): the singular
+    `person_titles` noun before the name, past its lowercase adjectives, genitive nouns and genitive names, as the
+    tagger reads it (lowercase, or the sentence's first word); empty when there is none. ("z przywódcami państw
+    G7 Biden": a plural title is no apposition of one person.)"""
+    k = start - 1
+    while k >= s_start:
+        attr = next((o for o in mentions if o.attribute and o.end == k + 1), None)
+        tok = doc.tokens[k]
+        chosen = tok.chosen
+        if attr is not None:
+            k = attr.start - 1
+        elif tok.kind != "word" or not tok.text[:1].islower() and k > s_start or chosen is None:
+            break
+        elif chosen.pos == "adj" or (chosen.pos == "subst" and "gen" in _cases(chosen.tag)
+                                     and chosen.lemma.lower() not in lex.person_titles):
+            k -= 1
+        else:
+            break
+    if k < s_start:
+        return frozenset()
+    tok = doc.tokens[k]
+    chosen = tok.chosen
+    if chosen is None or chosen.pos != "subst" or chosen.lemma.lower() not in lex.person_titles or \
+            "sg" not in _numbers(chosen.tag) or (not tok.text[:1].islower() and k > s_start):
+        return frozenset()
+    return _cases(chosen.tag)
+
+
 def _declinable(readings: list) -> list:
     """Drop indeclinable readings (one lemma, number and gender in six or more cases: Morfeusz's guess
     for foreign names) when the token also has a declined reading."""
@@ -359,6 +389,10 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
             if prep and (m.cases & pcases):
                 m.prep, m.cases = prep, frozenset(m.cases & pcases)
             continue
+        if m.kind == "name" and not m.known_case and mentions_by_token[m.start][3] == "person":
+            role_case = apposition_case(doc, mentions, m.start, s.token_start, lex)
+            if role_case:  # "prezydent Turcji Recep Tayyip Erdoğan": the unknown name is in the role noun's case
+                m.cases, m.known_case = role_case, True
         prev = doc.tokens[m.start - 1] if m.start > s.token_start else None
         k = m.start - 1  # "ministra spraw zagranicznych Francji": the noun before the lowercase adjectives
         while (k > s.token_start and doc.tokens[k].kind == "word" and not doc.tokens[k].text[:1].isupper()

@@ -32,3 +32,19 @@ def test_a_dropped_subject_still_continues_a_named_subject_of_the_previous_sente
                "Odrzucił propozycję Turcji.")
     reject = events_of(doc, "REJECT")
     assert len(reject) == 1 and keys(doc, reject[0]["actor"]) == {"RUS"}
+
+
+def test_an_unknown_name_after_a_title_takes_the_titles_case():
+    # "Erdoğan" is unknown to Morfeusz: "prezydent" makes it nominative, so it is the subject and no longer joins
+    # the instrumental list before the comma
+    doc = code("Po spotkaniu z premierem Szwecji i sekretarzem generalnym NATO Jensem Stoltenbergiem, prezydent "
+               "Turcji Recep Tayyip Erdoğan zgodził się przekazać wniosek parlamentowi.")
+    agree = events_of(doc, "AGREE")
+    assert len(agree) == 1 and keys(doc, agree[0]["actor"]) == {"TUR"}
+
+
+def test_a_title_followed_by_genitive_nouns_still_reaches_the_name():
+    doc = code("Szef unijnej dyplomacji Josep Borrell skrytykował w piątek rząd Gruzji.")
+    accuse = events_of(doc, "ACCUSE")
+    assert len(accuse) == 1 and names(doc, accuse[0]["actor"]) == {"Josep Borrell"}
+    assert keys(doc, accuse[0]["recipient"]) == {"GEO"}
