@@ -120,6 +120,13 @@ def test_occupied_towns_make_their_state_the_recipient():
     assert keys(doc, assaults[0]["recipient"]) == {"COD"}
 
 
+def test_recognising_breakaway_republics_is_an_act_towards_the_state_they_lie_in():
+    doc = code("Rosja od lat wspiera separatystów na wschodzie Ukrainy. W poniedziałek Putin uznał niepodległość "
+               "samozwańczych republik w Doniecku i Ługańsku.")
+    support = [e for e in events_of(doc, "SUPPORT") if "uznac_niepodleglosc" in e["rules"]]
+    assert len(support) == 1 and keys(doc, support[0]["recipient"]) == {"UKR"}
+
+
 def test_a_dated_talks_noun_in_a_quote_joins_the_talks_just_told_of():
     # the visit to India is told first: the quote's "wtorkowe rozmowy" restate the talks told of last
     doc = code("W czwartek prezydent Rosji Władimir Putin przybył z wizytą do Indii. "
