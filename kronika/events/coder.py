@@ -362,7 +362,7 @@ class Coder:
         recipients = [e for e in (recipient_g.entities if recipient_g is not None else []) if e not in actors]
         if not recipients and actors and not frame.reciprocal:
             found = recover_recipient(doc, self._views, view, cand.head, frame, cand.nominal, actors, etypes,
-                                      self._history, self.anaphora)
+                                      self._history, self.anaphora, t.category)
             if found is not None:
                 recipients, rule = found
                 rules.append(rule)

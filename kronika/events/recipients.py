@@ -18,6 +18,9 @@ from kronika.events.clues import quote_speaker
 WINDOW = 5
 
 
+QUOTE_OPENERS = frozenset({"„", "\"", "«", "“"})
+
+
 @dataclass(frozen=True)
 class AnaphoraRules:
     role_nouns: dict[str, frozenset[str]]
@@ -26,6 +29,7 @@ class AnaphoraRules:
     reach: int = 2
     subject_nouns: dict[str, tuple[frozenset[str], tuple[str, ...]]] | None = None
     political_places: frozenset[str] = frozenset()
+    story_attack_categories: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -42,6 +46,7 @@ def load_anaphora(lang: str = "pl") -> AnaphoraRules:
         subject_nouns={k: (frozenset(v.get("types") or ()), tuple(x.lower() for x in v.get("names") or ()))
                        for k, v in (data.get("subject_nouns") or {}).items()},
         political_places=frozenset(data.get("political_places") or ()),
+        story_attack_categories=frozenset(data.get("story_attack_categories") or ()),
     )
 
 
@@ -144,7 +149,8 @@ def _covered(view) -> set[int]:
 
 
 def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors: list[str], etypes: dict,
-                      prior_events: list[dict], rules: AnaphoraRules) -> tuple[list[str], str] | None:
+                      prior_events: list[dict], rules: AnaphoraRules,
+                      category: str | None = None) -> tuple[list[str], str] | None:
     """(recipient entity ids, rule name) for a trigger at `head` whose recipient slot holds a pronoun, a role
     noun, a membership noun or an attack noun standing for an entity outside the actor's side; None when the
     slot holds no such word or no antecedent fits. `prior_events` are the events coded so far (pre-merge)."""
@@ -159,8 +165,11 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
         pro = _pronoun(doc.tokens[head - 1], {"gen"})
         if pro is not None:
             return _pronoun_antecedent(views, view, head - 1, pro, side, etypes, rules)
-    for j in range(head + 1, min(view.end, head + WINDOW + 1)):
-        if view.clause_of.get(j) != clause:
+    # an object quoted right after the trigger ("potępił „niesprowokowany atak”") is still the trigger's
+    quoted = head + 1 < view.end and doc.tokens[head + 1].text in QUOTE_OPENERS
+    clauses = {clause, view.clause_of.get(head + 2)} if quoted else {clause}
+    for j in range(head + 1, min(view.end, head + WINDOW + 1 + quoted)):
+        if view.clause_of.get(j) not in clauses and not (quoted and j == head + 1):
             break
         if j in covered:
             return None  # a named entity comes first: the frame's own slots handle it
@@ -195,12 +204,15 @@ def recover_recipient(doc, views, view, head: int, frame, nominal: bool, actors:
                 return best[1], "recipient:membership_organisation"
             return None
         if lem & rules.attack_nouns:
-            for ev in reversed(prior_events):
-                if ev.get("event") != "ASSAULT" or ev.get("_sentence", -99) < view.index - rules.reach:
-                    continue
-                ents = [e for e in ev["actor"] if _outside(e, side, etypes)]
-                if ents:
-                    return ents, "recipient:attacker_of_attack"
+            # the attack told of just before, else (the story's attack: "potępił atak" paragraphs later) the
+            # latest one of the document
+            for near in (True, False) if category in rules.story_attack_categories else (True,):
+                for ev in reversed(prior_events):
+                    if ev.get("event") != "ASSAULT" or near and ev.get("_sentence", -99) < view.index - rules.reach:
+                        continue
+                    ents = [e for e in ev["actor"] if _outside(e, side, etypes)]
+                    if ents:
+                        return ents, "recipient:attacker_of_attack" if near else "recipient:attacker_of_story"
             return None
         role = next((rules.role_nouns[x] for x in lem if x in rules.role_nouns), None)
         if role is not None and any(fr._cases(a.tag) & case_ok for a in tok.analyses if a.pos == "subst"):

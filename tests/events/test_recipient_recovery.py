@@ -43,6 +43,18 @@ def test_attack_noun_takes_the_attacker():
     assert keys(doc, ev["recipient"]) == {"RUS"}
 
 
+def test_the_storys_attack_condemned_paragraphs_later_and_in_quotes():
+    doc = code("Rosja zaatakowała w czwartek Ukrainę. Wojska wkroczyły od północy i wschodu. Trwają walki o lotnisko. "
+               "Do miasta zmierzają kolejne kolumny.\n\nPremier Kanady potępił „brutalny i niczym "
+               "nieuzasadniony atak”.")
+    ev = _one(doc, "ACCUSE", "recipient:attacker_of_story")
+    assert keys(doc, ev["actor"]) == {"CAN"} and keys(doc, ev["recipient"]) == {"RUS"}
+    # help in an attack is not an act towards the story's attacker (only condemning reaches that far)
+    doc = code("Rosja zaatakowała w czwartek Ukrainę. Wojska wkroczyły od północy i wschodu. Trwają walki o lotnisko. "
+               "Do miasta zmierzają kolejne kolumny.\n\nIran miał pomóc w przygotowaniu ataku.")
+    assert all("recipient:attacker_of_story" not in e["rules"] for e in doc.events)
+
+
 def test_nothing_to_refer_to_leaves_the_act_untargeted():
     doc = code("Polska stanowczo potępiła atak.")
     assert events_of(doc, "ACCUSE") == []
