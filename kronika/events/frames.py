@@ -623,7 +623,9 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
         if not g.attribute or g.start <= view.start:
             continue
         j = g.start - 1
-        while j > view.start and any_pos(doc.tokens[j], {"adj"}) and not doc.tokens[j].text[:1].isupper():
+        # past lowercase adjectives and foreign words ("chargé d'affaires Rosji")
+        while j > view.start and (any_pos(doc.tokens[j], {"adj"}) or _foreign(doc.tokens[j])) and \
+                not doc.tokens[j].text[:1].isupper():
             j -= 1
         head = doc.tokens[j]
         if not ({lm.lower() for lm in lemmas(head)} & lex.role_heads) or head.text[:1].isupper() and j != view.start:
@@ -639,12 +641,14 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
         hcases: set[str] = set()
         hnum: set[str] = set()
         hgen: set[str] = set()
-        for a in head.analyses:
+        for a in (*head.analyses, *((head.chosen,) if head.chosen else ())):  # the tagger's guess for "chargé"
             if a.pos in NOMINAL_POS and a.lemma.lower() in lex.role_heads:
                 hcases |= _cases(a.tag)
                 hnum |= _numbers(a.tag)
                 hgen |= _genders(a.tag)
-        prep, pcases = _governing_prep(doc, j, view.start, view.clause_of)
+        blocked = {k for k in range(view.start, j)  # "wezwano w piątek chargé d'affaires": no "w" phrase
+                   if any(t["start"] <= doc.tokens[k].start < t["end"] for t in doc.timexes)}
+        prep, pcases = _governing_prep(doc, j, view.start, view.clause_of, blocked=blocked)
         if prep and hcases and not (hcases & pcases):
             prep = None  # "o zaostrzeniu polityki administracja Trumpa podjęła": the nominative is no object of "o"
         elif prep:
@@ -744,6 +748,11 @@ def find_in_complement(doc, view: SentenceView, lex: Lexicon, span: tuple[int, i
     return None
 
 
+def _foreign(tok) -> bool:
+    """A word Morfeusz does not know at all (only "ign" readings): "d'affaires"."""
+    return tok.kind == "word" and bool(tok.analyses) and all(a.pos == "ign" for a in tok.analyses)
+
+
 def find_of(doc, view: SentenceView, head: int, used: set[int], genitive: bool = True) -> Group | None:
     """The actor of a noun trigger: a country adjective just before it ("rosyjskiej inwazji") or, with
     `genitive`, a genitive right after it ("inwazji Rosji", "ataków ukraińskiej armii")."""
@@ -757,7 +766,9 @@ def find_of(doc, view: SentenceView, head: int, used: set[int], genitive: bool =
             continue
         if head < g.start <= head + 3 and ("gen" in g.cases or first.kind == "adj"):
             between = doc.tokens[head + 1:g.start]
-            if all(any_pos(t, ADJ_POS | {"subst"}) and not t.text[:1].isupper() for t in between) and not g.prep:
+            # lowercase nouns and adjectives, or foreign words of the noun ("chargé d'affaires Rosji")
+            if all((any_pos(t, ADJ_POS | {"subst"}) or _foreign(t)) and not t.text[:1].isupper() for t in between) \
+                    and not g.prep:
                 return g
     # "spotkaniu w Moskwie prezydenta Rosji": the genitive right after the place phrase that follows the noun
     place = next((p for p in view.groups if p.prep in ("w", "na") and "loc" in p.cases
@@ -783,8 +794,9 @@ def object_genitive(doc, view: SentenceView, head: int, clause: int, used: set[i
                    if not any(x["start"] <= t.start < x["end"] for x in doc.timexes)]  # "w czwartek"
         if len(between) > 4:
             continue
-        nouns = [t for t in between if any(a.pos in ("subst", "ger") and "acc" in _cases(a.tag) for a in t.analyses)
-                 and not t.text[:1].isupper()]
+        nouns = [t for t in between if any(a.pos in ("subst", "ger", "depr") and "acc" in _cases(a.tag)
+                                           for a in (*t.analyses, *((t.chosen,) if t.chosen else ())))
+                 and not t.text[:1].isupper()]  # the tagger's reading counts too ("chargé d'affaires Rosji")
         if nouns and all(t.kind == "word" and not t.text[:1].isupper()
                          and not any_pos(t, FINITE_POS | {"prep", "conj", "comp", "inf"}) for t in between):
             return g

@@ -48,3 +48,10 @@ def test_a_title_followed_by_genitive_nouns_still_reaches_the_name():
     accuse = events_of(doc, "ACCUSE")
     assert len(accuse) == 1 and names(doc, accuse[0]["actor"]) == {"Josep Borrell"}
     assert keys(doc, accuse[0]["recipient"]) == {"GEO"}
+
+
+def test_a_summoned_charge_daffaires_is_an_accusation_of_his_state():
+    # "d'affaires" is a foreign word between the role noun and its genitive
+    doc = code("Polska zareagowała stanowczo. Do MSZ wezwano w piątek chargé d'affaires Białorusi.")
+    accuse = events_of(doc, "ACCUSE")
+    assert len(accuse) == 1 and keys(doc, accuse[0]["recipient"]) == {"BLR"}
