@@ -414,8 +414,11 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
         role_between = (prev is not None and m.kind == "name" and not m.known_case
                         and {lm.lower() for lm in lemmas(prev)} & lex.role_heads
                         and any(o.start == m.end and o.kind == "name" for o in mentions))
-        if role_between or m.kind == "name" and prev_is_noun and m.known_case and "gen" in m.cases and not (
-                "nom" in m.cases and any(o.end == m.start for o in mentions)):
+        # an indeclinable name right after a role noun is its genitive ("Przywódcy państw NATO", "krajów UE")
+        role_owner = (m.kind == "name" and prev_is_noun and not m.known_case and prev is not None
+                      and any_pos(prev, {"subst"}) and {lm.lower() for lm in lemmas(prev)} & lex.role_heads)
+        if role_between or role_owner or m.kind == "name" and prev_is_noun and m.known_case and "gen" in m.cases \
+                and not ("nom" in m.cases and any(o.end == m.start for o in mentions)):
             m.attribute = True
             m.cases = frozenset({"gen"})
             continue
@@ -630,8 +633,9 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
         head = doc.tokens[j]
         if not ({lm.lower() for lm in lemmas(head)} & lex.role_heads) or head.text[:1].isupper() and j != view.start:
             continue
-        # a chain of role nouns: "z wysłannikiem prezydenta USA" is headed by "wysłannikiem"
-        while j - 1 > view.start and not doc.tokens[j - 1].text[:1].isupper() and \
+        # a chain of role nouns: "z wysłannikiem prezydenta USA" is headed by "wysłannikiem" (and "Przywódcy
+        # państw NATO" at the start of the sentence by "Przywódcy")
+        while j - 1 >= view.start and (not doc.tokens[j - 1].text[:1].isupper() or j - 1 == view.start) and \
                 {lm.lower() for lm in lemmas(doc.tokens[j - 1])} & lex.role_heads and any_pos(doc.tokens[j - 1], NOMINAL_POS):
             j -= 1
             head = doc.tokens[j]

@@ -55,3 +55,15 @@ def test_a_summoned_charge_daffaires_is_an_accusation_of_his_state():
     doc = code("Polska zareagowała stanowczo. Do MSZ wezwano w piątek chargé d'affaires Białorusi.")
     accuse = events_of(doc, "ACCUSE")
     assert len(accuse) == 1 and keys(doc, accuse[0]["recipient"]) == {"BLR"}
+
+
+def test_an_indeclinable_name_after_a_role_noun_is_its_genitive():
+    doc = code("Przywódcy państw NATO zakończyli w środę dwudniowy szczyt w Wilnie.")
+    consult = events_of(doc, "CONSULT")
+    assert len(consult) == 1 and names(doc, consult[0]["actor"]) == {"NATO"}
+
+
+def test_a_speech_verb_after_a_dash_attributes_the_words_before_it():
+    doc = code("Polskie samoloty zestrzeliły obiekty nad Lubelszczyzną - poinformowało Dowództwo Operacyjne Rodzajów "
+               "Sił Zbrojnych.")
+    assert events_of(doc, "CONSULT") == []
