@@ -162,8 +162,8 @@ def event_status(ix: DocIndex, lex: Lexicon, ts: int, te: int, category: str | N
             return "alleged", "hearsay-phrase"
     if _modal_before(ix, alleged["reportative_modal"], alleged["reportative_tags"], ts, te, s_lo):
         return "alleged", "reportative-mieć"
-    if coder_negated and negation_rule == "lack_of_grounds":
-        return "negated", "lack-of-grounds"
+    if coder_negated and negation_rule in ("lack_of_grounds", "unfulfilled_promise"):
+        return "negated", negation_rule.replace("_", "-")
     if not negation_consumed and (coder_negated or negated(ix, lex, ts, te)):
         if reports:
             for r in reports:

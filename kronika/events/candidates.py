@@ -26,7 +26,7 @@ class Candidate:
     nominal: bool
     complement: tuple[int, int] | None = None
     cues: list[int] = field(default_factory=list)
-    negation_rule: str = ""  # "lack_of_grounds": negated by "nie ma dowodów, aby …"
+    negation_rule: str = ""  # "lack_of_grounds" ("nie ma dowodów, aby …"), "unfulfilled_promise"
 
 
 
@@ -75,6 +75,28 @@ def lacks_grounds(doc, view: fr.SentenceView, head: int) -> bool:
         if fr.lemmas(doc.tokens[n]) & nouns:
             return any(doc.tokens[m].text.lower() == "nie" or fr.lemmas(doc.tokens[m]) & lack
                        for m in range(max(view.start, n - 4), n))
+    return False
+
+
+@lru_cache(maxsize=1)
+def unfulfilled_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The status layer's `negation.unfulfilled`: verbs of fulfilling, promise nouns."""
+    from kronika.attribution.lexicon import load_lexicon as load_speech
+
+    u = load_speech().markers["negation"].get("unfulfilled") or {}
+    return frozenset(u.get("verbs") or ()), frozenset(u.get("nouns") or ())
+
+
+def unfulfilled_promise(doc, view: fr.SentenceView, head: int) -> bool:
+    """A noun act right after a promise that the text says was not kept: "nie zrealizowały z kolei swojej
+    obietnicy rozbrojenia bojówki" (see `unfulfilled_words`)."""
+    verbs, nouns = unfulfilled_words()
+    n = head - 1
+    if n <= view.start or not fr.lemmas(doc.tokens[n]) & nouns:
+        return False
+    for v in range(n - 1, max(view.start, n - 5) - 1, -1):
+        if fr.lemmas(doc.tokens[v]) & verbs:
+            return any(doc.tokens[m].text.lower() == "nie" for m in range(max(view.start, v - 2), v))
     return False
 
 
@@ -220,6 +242,8 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
             negation_rule = ""
             if not negated and not t.only_negated and lacks_grounds(doc, view, i):
                 negated, negation_rule = True, "lack_of_grounds"
+            elif not negated and not t.only_negated and nominal and unfulfilled_promise(doc, view, i):
+                negated, negation_rule = True, "unfulfilled_promise"
             found.append(Candidate(t, view.index, i, companions, negated, nominal, complement, cues, negation_rule))
     # one trigger per word: the most specific entry, then the one whose companions are nearest
     # a content-word companion ("ambasador") outranks a bare function word ("do") before distance counts

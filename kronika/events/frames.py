@@ -618,6 +618,17 @@ def agrees_fully(g: Group, v: VerbInfo) -> bool:
     return bool(v.genders & g.genders)
 
 
+def _genitive_filler(tok, lex: Lexicon) -> bool:
+    """A lowercase adjective or genitive noun that is no role noun ("spraw zagranicznych" in "szefów resortów
+    spraw zagranicznych krajów NATO")."""
+    if tok.kind != "word" or not tok.text[:1].islower() or tok.chosen is None:
+        return False
+    c = tok.chosen
+    if c.pos == "adj":
+        return True
+    return c.pos == "subst" and "gen" in _cases(c.tag) and c.lemma.lower() not in lex.role_heads
+
+
 def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
     """Groups standing for the role phrase before them ("przywódcy Korei Południowej, USA i Japonii"):
     the role noun's case and number, the genitive group's entities."""
@@ -633,12 +644,20 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
         head = doc.tokens[j]
         if not ({lm.lower() for lm in lemmas(head)} & lex.role_heads) or head.text[:1].isupper() and j != view.start:
             continue
-        # a chain of role nouns: "z wysłannikiem prezydenta USA" is headed by "wysłannikiem" (and "Przywódcy
-        # państw NATO" at the start of the sentence by "Przywódcy")
-        while j - 1 >= view.start and (not doc.tokens[j - 1].text[:1].isupper() or j - 1 == view.start) and \
-                {lm.lower() for lm in lemmas(doc.tokens[j - 1])} & lex.role_heads and any_pos(doc.tokens[j - 1], NOMINAL_POS):
-            j -= 1
-            head = doc.tokens[j]
+        # a chain of role nouns: "z wysłannikiem prezydenta USA" is headed by "wysłannikiem", "Przywódcy państw
+        # NATO" at the start of the sentence by "Przywódcy", and "szefów resortów spraw zagranicznych krajów NATO"
+        # by "szefów" (up to two lowercase genitive nouns or adjectives between two role nouns)
+        while True:
+            k = j - 1
+            while k >= max(view.start, j - 3) and _genitive_filler(doc.tokens[k], lex):
+                k -= 1
+            if k >= view.start and (not doc.tokens[k].text[:1].isupper() or k == view.start) and \
+                    {lm.lower() for lm in lemmas(doc.tokens[k])} & lex.role_heads and \
+                    any_pos(doc.tokens[k], NOMINAL_POS):
+                j = k
+                head = doc.tokens[j]
+            else:
+                break
         # a name right after the attribute is the head of the phrase ("prezydent Rosji Władimir Putin")
         if any(o.start == g.end and not o.attribute for o in view.mentions):
             continue
@@ -759,8 +778,9 @@ def _foreign(tok) -> bool:
 
 def find_of(doc, view: SentenceView, head: int, used: set[int], genitive: bool = True) -> Group | None:
     """The actor of a noun trigger: a country adjective just before it ("rosyjskiej inwazji") or, with
-    `genitive`, a genitive right after it ("inwazji Rosji", "ataków ukraińskiej armii")."""
-    for g in view.groups:
+    `genitive`, a genitive right after it ("inwazji Rosji", "ataków ukraińskiej armii", or a role phrase:
+    "spotkanie szefów resortów spraw zagranicznych krajów NATO")."""
+    for g in view.groups + (view.role_groups or []):
         if id(g) in used:
             continue
         first = g.mentions[0]

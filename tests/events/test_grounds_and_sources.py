@@ -277,3 +277,11 @@ def test_an_attack_in_a_condition_without_us_stays_a_hypothetical_attack():
     doc = code("Jeśli Rosja zaatakuje Litwę, NATO odpowie.")
     assert events_of(doc, "THREATEN") == []
     assert [e["status"] for e in events_of(doc, "ASSAULT")] == ["hypothetical"]
+
+
+def test_an_unfulfilled_promise_negates_the_promised_act():
+    doc = code("Władze Konga nie zrealizowały z kolei swojej obietnicy rozbrojenia bojówki FDLR.")
+    retreat = events_of(doc, "RETREAT")
+    assert len(retreat) == 1 and retreat[0]["status"] == "negated"
+    doc = code("Władze Konga zrealizowały swoją obietnicę rozbrojenia bojówki FDLR.")
+    assert [e["status"] for e in events_of(doc, "RETREAT")] == ["asserted"]

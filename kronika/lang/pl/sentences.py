@@ -12,8 +12,8 @@ The rules, in order (tests in tests/lang/pl/test_sentences.py):
 4. After a listed abbreviation of the `may_end_sentence` group ("r.", "tys.", "w.", "itd." …) a sentence ends
    when the next significant token is a word starting with a capital letter that is not a proper name by
    Morfeusz (`is_proper_name`). "w 2023 r. Rząd przyjął…" splits; "W 2023 r. Putin spotkał się…",
-   "W 2023 r. Polska…" and "im. Jana Pawła II" do not. The cost of this rule: a new sentence that starts with a
-   name right after "r." is not split.
+   "W 2023 r. Polska…" and "im. Jana Pawła II" do not — unless the sentence so far has a verb and a verb follows
+   the name within three words ("… obiecały w 1994 r. Trump wyraził …" splits).
    Acronyms ("4 proc. PKB") and the capitalised names of peoples ("60 proc. Polaków") count as names.
 5. Ordinals ("78. rocznicy", "w 22. Bazie") and dates ("18.08.2023") never end a sentence: the tokenizer keeps
    their dots inside number tokens (data/ordinals.yaml), and only a punctuation token can end a sentence.
@@ -159,6 +159,34 @@ def is_proper_name(form: str) -> bool:
     return True
 
 
+_DATE_WORDS = frozenset({"w", "we", "od", "do", "z", "ze", "po", "przed", "roku", "stycznia", "lutego", "marca",
+                         "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada",
+                         "grudnia"})
+YEAR_ABBREVIATIONS = frozenset({"r."})
+CLAUSE_OPENERS = frozenset({"że", "iż", "gdy", "kiedy", "jak", "jeśli", "jeżeli", "choć", "chociaż", "bo", "ponieważ",
+                            "i", "a", "ale", "lecz", "oraz", "który", "która", "które", "którzy", "gdzie"})
+
+
+def _clause_on_both_sides(tokens: list[Token], first: int, i: int, j: int, end: int) -> bool:
+    """Rule 4, second part: a name after a year's "r." starts a new sentence when the date ends a clause that
+    has a verb and the name is followed by one ("… za ludobójstwo w Rwandzie w 1994 r. Trump wyraził …"). A
+    date opening its clause keeps the name as that clause's subject: "W 2023 r. Putin spotkał się …",
+    "wynika, że w 2024 r. Niemcy zarejestrowały …"."""
+    if tokens[i].text not in YEAR_ABBREVIATIONS:
+        return False
+
+    def verb(k: int) -> bool:
+        t = tokens[k]
+        return t.kind == "word" and t.text[:1].islower() and is_verb_only(t.text)
+    k = i - 1  # the start of the date: "w 1994 r.", "od 12 maja 2020 r."
+    while k > first and (tokens[k].kind == "number" or tokens[k].text.lower() in _DATE_WORDS):
+        k -= 1
+    before = tokens[k].text.lower() if k >= first else ""
+    if k <= first or tokens[k].kind == "punct" or before in CLAUSE_OPENERS:
+        return False
+    return any(verb(m) for m in range(first, k)) and any(verb(m) for m in range(j, min(end, j + 4)))
+
+
 def _is_initial(tok: Token) -> bool:
     body = tok.text[:-1]
     return tok.kind == "word" and tok.text.endswith(".") and bool(body) and all(
@@ -198,7 +226,7 @@ def split_paragraph(
                     nxt is not None
                     and nxt.kind == "word"
                     and nxt.text[:1].isupper()
-                    and not is_proper_name(nxt.text)
+                    and (not is_proper_name(nxt.text) or _clause_on_both_sides(tokens, first, i, j, end))
                 ):
                     boundary_after = j
             i = j

@@ -292,3 +292,11 @@ def test_a_capitalised_verb_form_keeps_the_sentence_after_a_name_or_at_its_end()
     assert len(sentences("Dziennikarze pytali o plany Elona Muska w Europie.")) == 1
     # ... and a one-word "sentence" would rather be a name Morfeusz reads as a verb
     assert len(sentences("Minister skrytykował zachowanie Muska.")) == 1
+
+
+def test_a_name_after_a_year_that_ends_a_clause_starts_a_new_sentence() -> None:
+    assert sentences("Rząd nie wypełnił zobowiązań podjętych w 2019 r. Donald Tusk zapowiedział zmiany.") == [
+        "Rząd nie wypełnił zobowiązań podjętych w 2019 r.", "Donald Tusk zapowiedział zmiany."]
+    # a date opening its clause keeps the name as that clause's subject
+    assert len(sentences("W 2023 r. Putin spotkał się z Kimem.")) == 1
+    assert len(sentences("Z danych wynika, że w 2024 r. Niemcy zarejestrowały więcej patentów.")) == 1
