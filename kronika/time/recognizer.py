@@ -228,6 +228,8 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
                 continue
             if rule.prev is not None and (i == 0 or not rule.prev.test(views[i - 1])[0]):
                 continue
+            if rule.after and not _after_ok(rule.after, views, para_of, i):
+                continue
             if prefilter:
                 matches = _match_memo(rule.pattern, views, i, limits[i], tests)
             else:
@@ -289,6 +291,14 @@ def recognize(doc, rules: Sequence[Rule] | None = None, *, prefilter: bool = Tru
             )
         i = end
     return merge_date_and_clock(out, tokens)
+
+
+def _after_ok(after, views, para_of, i: int) -> bool:
+    """Whether the tokens right before token i, in its paragraph, match the rule's `after` sequence."""
+    n = len(after)
+    if i < n or para_of[i - n] != para_of[i]:
+        return False
+    return all(m.test(views[i - n + k])[0] for k, m in enumerate(after))
 
 
 _YEAR_R = re.compile(r"\d{4}r")

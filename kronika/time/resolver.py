@@ -5,7 +5,7 @@ that month, unless an anchor (an anniversary that pins a day in that month, of t
 Placeholders (written by the rules):
 
     UNDEF-this-UNIT[-PLUS-n|-MINUS-n][-MM[-DD]|-SEASON]   UNIT day|week|month|year|decade|century (n may be X)
-    UNDEF-year-MM[-DD] | UNDEF-year-SEASON                 the document's year, shifted by the tense
+    UNDEF-year-MM[-DD] | UNDEF-year-SEASON | UNDEF-year-WXX  the document's year, shifted by the tense (WXX: a week)
     UNDEF-weekday-N-past|future|unknown|before|after       ISO weekday N (before/after: never the day itself)
     UNDEF-weekend-past|future|unknown|before|after         the weekend (YYYY-Www-WE) of that Saturday
     UNDEF-season-SEASON-past|future
@@ -249,8 +249,8 @@ def _resolve_core(p: str, ctx: Context, tense: str) -> str:
         else:
             day += dt.timedelta(days=7 * (int(m.group(3)) - 1))
         return day.isoformat() if day.month == month else f"{y:04d}-{month:02d}"
-    m = re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI)", p)
-    if m:  # the story's year ("17 sierpnia 2010 r. … obóz letni"), else the document's
+    m = re.fullmatch(r"UNDEF-year-(SP|SU|FA|WI|WXX)", p)
+    if m:  # the story's year ("17 sierpnia 2010 r. … obóz letni"), else the document's; WXX: a week of it
         y = ctx.story_year if ctx.story_year is not None else ctx.year
         return (f"{y:04d}" if y else "XXXX") + "-" + m.group(1)
     m = re.fullmatch(r"UNDEF-season-(SP|SU|FA|WI)-(past|future)", p)

@@ -305,6 +305,7 @@ class Rule:
     next: Matcher | None = None  # the following token must match (nothing after a paragraph's end does)
     second: str | None = None  # value of the expression after the separator: the match is two expressions
     range: bool = True  # with `second`: the two are a range's ends ("3–10 sierpnia"), else a list ("15 i 16")
+    after: tuple[Matcher, ...] = ()  # the tokens right before the match must match these, in order ("#year ,")
 
 
 def _class_matcher(entries: dict[str, Any]) -> tuple[Callable[[TokenView], tuple[bool, Any]], MatchKeys]:
@@ -479,6 +480,18 @@ def compile_guard(source: str | list[str] | None, lexicon: dict[str, dict],
     return Matcher(" | ".join(m.source for m in parts), None, False, False, test)
 
 
+def compile_after(source: str | None, lexicon: dict[str, dict], cache: dict[str, Matcher] | None,
+                  name: str) -> tuple[Matcher, ...]:
+    """The `after` guard of a rule: a fixed sequence of token matchers (no `?`, no `+`) that the tokens right
+    before the match must match, in order ("after: '#year ,'": the next year of a list, "2003, 2004")."""
+    if not source:
+        return ()
+    items = compile_pattern(str(source), lexicon, cache)
+    if any(m.optional or m.repeat for m in items):
+        raise ValueError(f"rule {name!r}: `after` takes no optional or repeated items")
+    return tuple(items)
+
+
 @lru_cache(maxsize=4)
 def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
     """All rules of all rule files, compiled. Raises ValueError on a duplicate name or a malformed rule."""
@@ -511,6 +524,7 @@ def load_rules(rules_dir: Path = RULES_DIR) -> tuple[Rule, ...]:
                     priority=int(raw.get("priority", 0)),
                     second=str(raw["second"]) if raw.get("second") else None,
                     range=bool(raw.get("range", True)),
+                    after=compile_after(raw.get("after"), lexicon, matchers, name),
                 )
             )
     return tuple(rules)

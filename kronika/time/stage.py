@@ -16,7 +16,7 @@ _MONTH = re.compile(r"\d{4}-\d\d")
 _DATED = re.compile(r"\d{4}(-\d\d(-\d\d)?)?(T.*)?$")
 # a bare four-digit number ("Orzeł 2020", "2000-2500 lat") is a year too weak to set the story's year, and a
 # season of two years ("sezon 2006/07") is no one year
-WEAK_YEAR_RULES = frozenset({"year_bare", "year_pair_season"})
+WEAK_YEAR_RULES = frozenset({"year_bare", "year_list_next", "year_pair_season"})
 _EXPLICIT_YEAR = re.compile(r"(\d{4})(?:-\d\d|-(?:SP|SU|FA|WI|H[12]|Q[1-4]))*(?:T.*)?$")
 
 
@@ -38,6 +38,7 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
     deadline_leads = load_lexicon().get("deadline_lead", {})
     habitual = habitual_sentences(doc, candidates)
     cued = cue_sentences(doc)
+    yearly = yearly_sentences(doc, candidates)
     timexes = []
     clock_day: str | None = None  # the day a later bare clock time falls on (see below)
     last_any: str | None = None
@@ -68,6 +69,8 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
             value = f"{last_month[0]}-XX" + t_part
         else:
             value = resolve_value(c.placeholder, ctx, c.tense)
+        if c.sentence in yearly and _YEARLESS.match(c.placeholder) and _is_adjective(doc, c) and value[:4].isdigit():
+            value = "XXXX" + value[4:]  # "wiosenna trasa, która rokrocznie…": a kind of event, every year's
         if c.pair == "end" and timexes and c.placeholder.startswith("UNDEF-weekday-"):
             value = _after_start(timexes[-1]["value"], value)
         # a clock time ("o godz. 10.30", "12.00 – 13.00") falls on the last single day named before it: not on a
@@ -121,6 +124,33 @@ def habitual_sentences(doc, candidates: list[Candidate]) -> dict[int, int]:
     out = {si: at for si, at in cued.items() if si not in one_day}
     for si, at in recurring.items():
         out[si] = min(at, out.get(si, at))
+    return out
+
+
+# a month or season without a year ("UNDEF-year-05", "UNDEF-year-SP")
+_YEARLESS = re.compile(r"UNDEF-year-(\d\d|SP|SU|FA|WI)$")
+
+
+def _is_adjective(doc, c: Candidate) -> bool:
+    """Whether the expression is one adjective ("wiosenna", "majowy"), not a phrase ("w maju")."""
+    if c.tok_end - c.tok_start != 1:
+        return False
+    tag = doc.tokens[c.tok_start].tag or ""
+    return tag.startswith("adj")
+
+
+def yearly_sentences(doc, candidates: list[Candidate]) -> set[int]:
+    """The sentences that say something recurs every year: a yearly SET ("co roku", "corocznie") or a word of the
+    lexicon's `yearly_cue` ("rokrocznie"). A season or month adjective there names a kind of event ("wiosenna
+    trasa, która rokrocznie odwiedza…"), in no one year: XXXX-SP."""
+    out = {c.sentence for c in candidates if c.type == "SET" and c.placeholder == "P1Y"}
+    cues = load_lexicon().get("yearly_cue", {})
+    for si, sentence in enumerate(doc.sentences):
+        for tok in doc.tokens[sentence.token_start:sentence.token_end]:
+            lemma = tok.chosen.lemma.lower() if tok.chosen is not None else tok.text.lower()
+            if lemma in cues or tok.text.lower() in cues:
+                out.add(si)
+                break
     return out
 
 

@@ -1,9 +1,12 @@
 """The direction a sentence's verb gives a time expression: past, future or unknown (NKJP/Morfeusz tags)."""
 from __future__ import annotations
 
+import re
+from functools import lru_cache
 from typing import Sequence
 
 PAST, FUTURE, UNKNOWN = "past", "future", "unknown"
+CLAUSE_PUNCT = frozenset({",", "-", "–", "—", ";", ":"})
 
 
 def verb_tense(tokens: Sequence, i: int) -> str | None:
@@ -22,6 +25,9 @@ def verb_tense(tokens: Sequence, i: int) -> str | None:
                 return FUTURE
     if pos == "praet":
         return PAST
+    analyses = getattr(tokens[i], "analyses", None) or []
+    if analyses and all(a.tag == "ign" for a in analyses) and _undiacritised_past(tokens[i].text):
+        return PAST  # unknown to the morphology (the tagger may still have guessed a noun): "przeszla"
     if pos == "bedzie":
         return FUTURE
     if pos == "fin":
@@ -29,6 +35,25 @@ def verb_tense(tokens: Sequence, i: int) -> str | None:
             return FUTURE
         return UNKNOWN
     return None
+
+
+# a past-tense form written without Polish letters ("przeszla", "pozostal", "zostalismy"): "l" for "ł", "s" for "ś"
+_PLAIN_PAST = re.compile(r"([a-ząćęńóśźż]+)l(a|o|i|y|em|am|es|as|ismy|ysmy|iscie|yscie)?")
+
+
+@lru_cache(maxsize=4096)
+def _undiacritised_past(text: str) -> bool:
+    """Whether an unknown word is a past-tense verb typed without Polish letters: with "ł" for its "l" the
+    morphology reads it as praet ("przeszla" → "przeszła", "szukal" → "szukał"; not "getbola", "emaila")."""
+    m = _PLAIN_PAST.fullmatch(text)
+    if m is None:
+        return False
+    ending = m.group(2) or ""
+    ending = ending.replace("smy", "śmy").replace("scie", "ście").replace("es", "eś").replace("as", "aś")
+    from kronika.lang.pl.morphology import analyse  # the Polish analyser; imported late (kronika.time is generic)
+
+    l_letter = "l" if ending.startswith("i") else "ł"  # "zostalismy" is "zostaliśmy", "zostaly" "zostały"
+    return any(a.tag.startswith("praet") for a in analyse(m.group(1) + l_letter + ending))
 
 
 def governing_tense(tokens: Sequence, sent_start: int, sent_end: int, start: int, end: int) -> str:
@@ -46,7 +71,8 @@ def governing_tense(tokens: Sequence, sent_start: int, sent_end: int, start: int
             continue
         lo, hi = (i, start) if i < start else (end, i + 1)
         distance = (i - end + 1) if i >= end else (start - i)
-        boundaries = sum(1 for k in range(lo, hi) if tokens[k].text in {",", "-", "–", "—", ";", ":"})
+        boundaries = sum(1 for k in range(lo, hi) if tokens[k].text in CLAUSE_PUNCT
+                         or (tokens[k].tag or "").startswith("comp"))
         score = distance + 20 * boundaries
         if best is None or score < best[0]:
             best = (score, tense)
