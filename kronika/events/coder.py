@@ -39,6 +39,18 @@ class Coding:
 
 
 
+DATE_REACH_RANK = {"clause": 1, "sentence": 2, "frame": 3}
+
+
+def date_rank(when: dict, close: bool) -> int:
+    """How directly a mention's date is the act's (lower is better, `merge` keeps the best of an event's
+    mentions): 0 right by the trigger, 1 in its clause, 2 elsewhere in its sentence, 3 a scene-setting earlier
+    sentence, 4 no date."""
+    if not when.get("date"):
+        return 4
+    return 0 if close else DATE_REACH_RANK.get(when.get("reach") or "", 2)
+
+
 class Coder:
     """Codes one document at a time with a lexicon (the shipped Polish one by default)."""
 
@@ -469,7 +481,7 @@ class Coder:
             "rules": rules,
         }
         internal = {"sentence": view.index, "trigger_tokens": [first, last + 1], "head": cand.head,
-                    "date_close": close,
+                    "date_rank": date_rank(when, close),
                     "venue": (venue or {}).get("country"),
                     "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed,
                     "negation_rule": cand.negation_rule, "frame": frame.name, "lexicon_entry": t.name, "own_act": t.own_act, "nominal": cand.nominal,

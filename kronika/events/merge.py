@@ -123,11 +123,11 @@ def _absorb(o: dict, oi: dict, ev: dict, it: dict) -> None:
     for e in ev["recipient"]:
         if e not in o["recipient"] and e not in o["actor"]:
             o["recipient"].append(e)
-    closer = it.get("date_close") and not oi.get("date_close")
-    if ev.get("date") and (not o.get("date") or closer):
+    # the date of the mention that tells it most directly: by the trigger, in its clause, in its sentence, framed
+    if ev.get("date") and (not o.get("date") or it.get("date_rank", 4) < oi.get("date_rank", 4)):
         for key in ("date", "precision", "date_text", "enddate"):
             o[key] = ev.get(key)
-        oi["date_close"] = bool(it.get("date_close"))
+        oi["date_rank"] = it.get("date_rank", 4)
     if o.get("location") is None and ev.get("location"):
         o["location"] = ev["location"]
     if not oi.get("venue") and it.get("venue"):

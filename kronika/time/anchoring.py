@@ -194,7 +194,8 @@ def event_date(doc, sentence_index: int, trigger_span: Any) -> dict:
     ((start, end), a Span or a dict) in sentence `sentence_index` of `doc` (timexes already resolved).
 
     Guarantees: the date comes from a time expression of the text, never from doc.date; `date` is None exactly
-    when `precision` is 'unknown'."""
+    when `precision` is 'unknown'. A dated result says how far its time expression is (`reach`): "clause" (no
+    clause boundary between it and the trigger), "sentence", or "frame" (an earlier sentence sets the scene)."""
     sentence = doc.sentences[sentence_index]
     t_start, t_end = _span(trigger_span)
     clauses = _Clauses(doc, sentence)
@@ -207,7 +208,8 @@ def event_date(doc, sentence_index: int, trigger_span: Any) -> dict:
             return _boundaries_between(doc, t["end"] if t["end"] <= t_start else t_end,
                                        t_start if t["end"] <= t_start else t["start"]), max(gap, 0)
 
-        return _result(min(in_sentence, key=cost))
+        best = min(in_sentence, key=cost)
+        return {**_result(best), "reach": "clause" if cost(best)[0] == 0 else "sentence"}
     if not _verbal(doc, t_start, t_end):
         return _result(None)
     if any(sentence.start <= t["start"] < sentence.end for t in doc.timexes):
@@ -217,5 +219,5 @@ def event_date(doc, sentence_index: int, trigger_span: Any) -> dict:
     for k in range(sentence_index - 1, max(-1, sentence_index - 1 - FRAME_REACH), -1):
         frame = _frame_of(doc, k)
         if frame is not None:
-            return _result(frame)
+            return {**_result(frame), "reach": "frame"}
     return _result(None)

@@ -53,6 +53,26 @@ def test_different_recipients_or_dates_stay_apart():
     assert dates_compatible({"date": "2022"}, {"date": "2022-02-24"})
 
 
+def test_a_merged_event_keeps_the_date_told_most_directly():
+    ents = [{"id": "e1", "name": "Russia", "country": "RUS"}, {"id": "e2", "name": "Ukraine", "country": "UKR"}]
+
+    def ev(date, precision):
+        return {"id": "", "event": "ASSAULT", "actor": ["e1"], "recipient": ["e2"], "date": date,
+                "precision": precision, "date_text": date, "mode": [], "rules": [],
+                "evidence": {"start": 0, "end": 1}, "confidence": 0.5}
+
+    def it(rank):
+        return {"sentence": 0, "trigger_tokens": [0, 1], "lexicon_entry": "x", "negated": False, "merged": [],
+                "date_rank": rank}
+
+    # framed by an earlier sentence (rank 3), then dated in the mention's own clause (rank 1): the clause wins
+    events, _ = merge_events([ev("2024-12", "month"), ev("2024-12-04", "day")], [it(3), it(1)], ents)
+    assert len(events) == 1 and events[0]["date"] == "2024-12-04"
+    # the other way round the first, more direct date stays
+    events, _ = merge_events([ev("2024-12", "month"), ev("2024-12-04", "day")], [it(1), it(3)], ents)
+    assert len(events) == 1 and events[0]["date"] == "2024-12"
+
+
 def test_explain_marks_trigger_actor_and_recipient(tmp_path):
     from typer.testing import CliRunner
 

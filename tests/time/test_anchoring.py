@@ -16,7 +16,7 @@ def test_the_clause_timex_governs():
     doc = analyse("We wtorek Putin przyjął wysłanników, a w czwartek skrytykował Europę.")
     i, span = _trigger(doc, "skrytykował")
     assert event_date(doc, i, span) == {"date": "2025-12-04", "precision": "day", "enddate": None,
-                                        "date_text": "w czwartek"}
+                                        "date_text": "w czwartek", "reach": "clause"}
     i, span = _trigger(doc, "przyjął")
     assert event_date(doc, i, span)["date"] == "2025-12-02"
 
@@ -105,3 +105,11 @@ def test_the_same_day_refers_past_a_future_date():
     doc = analyse("W piątek Rada UE zatwierdziła sankcje. Nowy limit zacznie obowiązywać 3 września. "
                   "Wielka Brytania ogłosiła tego samego dnia własne sankcje.")
     assert timex_for(doc, "tego samego dnia")["value"] == "2025-11-28"  # the past Friday
+
+
+def test_a_date_says_how_far_it_is_from_the_trigger():
+    doc = analyse("Rząd zebrał się w poniedziałek, a premier, jak podano, skrytykował opozycję.")
+    i, span = _trigger(doc, "skrytykował")
+    assert event_date(doc, i, span)["reach"] == "sentence"
+    i, span = _trigger(doc, "zebrał")
+    assert event_date(doc, i, span)["reach"] == "clause"

@@ -24,7 +24,7 @@ def test_a_day_range_is_two_linked_dates_and_dates_the_event_with_an_enddate():
     assert doc.text[slice(*_core_extent(doc, first))] == "10"  # KPWr: "w dniach" is not part of the extent
     i, span = _trigger(doc, "obradował")
     assert event_date(doc, i, span) == {"date": "2025-11-10", "precision": "day", "enddate": "2025-11-21",
-                                        "date_text": "w dniach 10–21 listopada"}
+                                        "date_text": "w dniach 10–21 listopada", "reach": "clause"}
 
 
 def test_a_range_over_two_months_with_one_year():
