@@ -154,7 +154,8 @@ def drop_untargeted(events: list[dict], internal: list[dict], directed: frozense
     kept, kept_int, dropped = [], [], []
     for ev, it in zip(events, internal):
         reason = ""
-        if ev["event"] in directed and not ev["recipient"]:
+        if ev["event"] in directed and not ev["recipient"] and not (it.get("reciprocal") and len(ev["actor"]) >= 2):
+            # (a reciprocal act of two parties needs none: a ceasefire "między Izraelem a Hamasem")
             reason = f"{ev['event']} needs a recipient and none was found"
         elif it.get("reciprocal") and len(ev["actor"]) < 2 and not ev["recipient"] and not (
                 ev["actor"] and (by_id.get(ev["actor"][0]) or {}).get("sector") == "IGO"):

@@ -285,3 +285,9 @@ def test_an_unfulfilled_promise_negates_the_promised_act():
     assert len(retreat) == 1 and retreat[0]["status"] == "negated"
     doc = code("Władze Konga zrealizowały swoją obietnicę rozbrojenia bojówki FDLR.")
     assert [e["status"] for e in events_of(doc, "RETREAT")] == ["asserted"]
+
+
+def test_a_ceasefire_between_two_parties_is_their_reciprocal_retreat():
+    doc = code("W niedzielę zaczęło obowiązywać zawieszenie broni między Izraelem a Hamasem.")
+    retreat = events_of(doc, "RETREAT")
+    assert len(retreat) == 1 and keys(doc, retreat[0]["actor"]) == {"ISR", "PSE"} and retreat[0]["recipient"] == []
