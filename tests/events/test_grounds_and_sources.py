@@ -291,3 +291,9 @@ def test_a_ceasefire_between_two_parties_is_their_reciprocal_retreat():
     doc = code("W niedzielę zaczęło obowiązywać zawieszenie broni między Izraelem a Hamasem.")
     retreat = events_of(doc, "RETREAT")
     assert len(retreat) == 1 and keys(doc, retreat[0]["actor"]) == {"ISR", "PSE"} and retreat[0]["recipient"] == []
+
+
+def test_taking_part_in_a_council_session_is_a_multilateral_consultation():
+    doc = code("Prezydent Ukrainy Wołodymyr Zełenski wziął w środę udział w posiedzeniu Rady NATO-Ukraina.")
+    consult = events_of(doc, "CONSULT")
+    assert len(consult) == 1 and "multilateral" in consult[0]["mode"] and keys(doc, consult[0]["actor"]) >= {"UKR"}
