@@ -600,10 +600,15 @@ class Coder:
         place in the trigger's clause that no other trigger of the sentence stands nearer to (the venue of
         "spotkanie na Kremlu z …", not of the other talks the sentence mentions)."""
         best, best_d = None, None
+        clauses = {view.clause_of.get(head)}
+        if own_clause and fr.relative_clause(doc, view, lex=self.lex, clause=view.clause_of.get(head, 0)):
+            # "w Budapeszcie gościł Kristersson, który rozmawiał z Orbánem": the relative clause's place is its
+            # antecedent's
+            clauses.add(view.clause_of.get(head, 0) - 1)
         for g in view.groups:
             if id(g) in used or g.prep not in ("w", "na") or "loc" not in g.cases:
                 continue
-            if own_clause and (view.clause_of.get(g.start) != view.clause_of.get(head) or any(
+            if own_clause and (view.clause_of.get(g.start) not in clauses or any(
                     abs(g.start - h) < abs(g.start - head) for h in self._heads)):
                 continue
             ent = etypes.get(g.mentions[0].entity)

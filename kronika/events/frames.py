@@ -896,6 +896,14 @@ def antecedent(doc, view: SentenceView, lex: Lexicon, clause: int, head: int) ->
     return before[-1] if before else None
 
 
+def relative_clause(doc, view: SentenceView, lex: Lexicon, clause: int) -> bool:
+    """Is the clause opened by a nominative relative pronoun ("…, który rozmawiał z …")?"""
+    first = min((i for i, c in view.clause_of.items() if c == clause), default=None)
+    if first is None or clause == 0:
+        return False
+    return any(lemmas(doc.tokens[i]) & lex.relative_pronouns for i in range(first, min(view.end, first + 2)))
+
+
 def resumed_subject(doc, view: SentenceView, lex: Lexicon, clause: int, head: int, v: VerbInfo) -> Group | None:
     """For a verb whose clause follows a "który" clause ("Putin, który zabrał głos, ostrzegł Kijów …") with
     no nominative before the verb in its own clause: the relative clause's antecedent, which is the main

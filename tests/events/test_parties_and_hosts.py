@@ -88,3 +88,11 @@ def test_a_visit_elsewhere_is_not_merged_with_talks_of_other_parties():
     assert len(consult) == 2
     assert {frozenset(keys(doc, e["actor"] + e["recipient"])) for e in consult} == {
         frozenset({"RUS", "IND"}), frozenset({"RUS", "USA"})}
+
+
+def test_talks_in_a_relative_clause_take_the_place_of_its_antecedents_clause():
+    doc = code("W poniedziałek w Warszawie gościł kanclerz Niemiec Friedrich Merz, który rozmawiał z premierem "
+               "Donaldem Tuskiem.")
+    ev = events_of(doc, "CONSULT")
+    assert len(ev) == 1
+    assert keys(doc, ev[0]["actor"]) == {"DEU"} and keys(doc, ev[0]["recipient"]) == {"POL"}
