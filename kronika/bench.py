@@ -3,6 +3,9 @@
 Absolute speed depends on the machine, so the same process first times a calibration pass (read the corpus
 files and split them into words with one regular expression) and reports the pipeline's words/s as a ratio
 to it: "pipeline is 0.031× baseline words/s" means the same on a laptop and on a CI runner.
+
+The trained models' throughput is given in tokens as the pipeline's tokenizer counts them (punctuation
+included): tokens/s over the time of the tagger (`disambiguation`) and name recogniser (`ner`) stages.
 """
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ from kronika.run import RunStats, process
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / "examples" / "articles"
 WORD = re.compile(r"\w+")
+MODEL_STAGES = ("disambiguation", "ner")
+"""The stages of the trained models, whose throughput is reported in tokens/s."""
 # The calibration pass repeats until it has run this long, so that a tiny corpus still gives a stable rate.
 MIN_BASELINE_SECONDS = 0.2
 MAX_BASELINE_PASSES = 10_000
@@ -43,6 +48,7 @@ class BenchResult:
     repeat: int = 1
     documents: int = 0
     words: int = 0
+    tokens: int = 0  # as the pipeline's tokenizer counts them (`Document.tokens`); not counted with workers > 1
     failed_inputs: int = 0
     wall_seconds: float = 0.0
     setup_seconds: float = 0.0
@@ -66,6 +72,18 @@ class BenchResult:
         return self.words * self.baseline_passes / self.baseline_seconds if self.baseline_seconds > 0 else 0.0
 
     @property
+    def model_seconds(self) -> float:
+        """Seconds spent in the trained models' stages (`MODEL_STAGES`), summed over all passes."""
+        return sum(self.stage_seconds.get(name, 0.0) for name in MODEL_STAGES)
+
+    @property
+    def model_tokens_per_second(self) -> float:
+        """Tokens per second of the tagger and name recogniser stages together (0.0 when not timed: several
+        processes, or a pipeline without them)."""
+        seconds = self.model_seconds
+        return self.tokens * self.repeat / seconds if seconds > 0 else 0.0
+
+    @property
     def ratio(self) -> float:
         """Pipeline words/s over calibration words/s (0.0 when either is unknown)."""
         base = self.baseline_words_per_second
@@ -85,6 +103,11 @@ class BenchResult:
             f"words/s          {self.words_per_second:,.0f}",
             f"baseline words/s {self.baseline_words_per_second:,.0f}  (read the files + regex word split, same process)",
             f"pipeline is {self.ratio:.3g}× baseline words/s",
+        ]
+        if self.model_seconds > 0:
+            out.append(f"model tokens/s   {self.model_tokens_per_second:,.0f}  ({' + '.join(MODEL_STAGES)}: "
+                       f"{self.tokens:,} tokens per pass, {self.model_seconds:.3f} s)")
+        out += [
             f"peak RSS         {self.peak_rss_mb:.1f} MB  ({self.rss_before_mb:.1f} MB before the pipeline was built)",
             f"{'time per stage':<20} {'seconds':>9} {'share':>7}",
         ]
@@ -100,6 +123,7 @@ class BenchResult:
             "repeat": self.repeat,
             "documents": self.documents,
             "words": self.words,
+            "tokens": self.tokens,
             "documents_processed": self.documents * self.repeat,
             "failed_inputs": self.failed_inputs,
             "wall_seconds": self.wall_seconds,
@@ -109,6 +133,8 @@ class BenchResult:
             "words_per_second": self.words_per_second,
             "baseline_words_per_second": self.baseline_words_per_second,
             "ratio_to_baseline": self.ratio,
+            "model_seconds": self.model_seconds,
+            "model_tokens_per_second": self.model_tokens_per_second,
             "rss_before_mb": self.rss_before_mb,
             "peak_rss_mb": self.peak_rss_mb,
             "message": self.message,
@@ -216,6 +242,7 @@ def run_bench(paths: list[str] | None, repeat: int = 1, workers: int = 1) -> Ben
             record += back - clock.ended
             if n == 0:
                 result.words += count_words(doc.text)
+                result.tokens += len(doc.tokens)
         if n == 0:
             result.documents, result.failed_inputs = stats.read, stats.failed
 

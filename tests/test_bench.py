@@ -94,3 +94,23 @@ def test_bench_in_two_processes_counts_the_same_and_reports_wall_time_only(corpu
     assert result.documents_per_second > 0
     with pytest.raises(ValueError):
         run_bench([str(corpus)], workers=0)
+
+
+def test_model_stages_are_reported_in_tokens_per_second(corpus):
+    from kronika.lang.pl import tokenize
+
+    result = run_bench([str(corpus / "a.txt"), str(corpus / "b.txt")], repeat=2)
+    tokens = len(tokenize(ARTICLES["a.txt"])[0]) + len(tokenize(ARTICLES["b.txt"])[0])
+    assert result.tokens == tokens == 11 + 1 + 13 + 1  # the words and each sentence's full stop
+    seconds = result.stage_seconds["disambiguation"] + result.stage_seconds["ner"]
+    assert result.model_seconds == pytest.approx(seconds)
+    assert result.model_tokens_per_second == pytest.approx(2 * tokens / seconds)
+    line = next(line for line in result.lines() if line.startswith("model tokens/s"))
+    assert f"{result.model_tokens_per_second:,.0f}" in line and f"{tokens:,} tokens per pass" in line
+    assert result.as_dict()["tokens"] == tokens
+
+
+def test_tokens_per_second_is_left_out_without_stage_times(corpus):
+    result = run_bench([str(corpus)], workers=2)
+    assert result.model_seconds == 0 and result.model_tokens_per_second == 0
+    assert not any(line.startswith("model tokens/s") for line in result.lines())

@@ -30,7 +30,7 @@ Words glued together ("#DonaldTusk", "SenatorJanKowalski": `glued_parts`) are cu
 them (`split_glued`); the stage keeps the names that cover whole tokens, `char_spans` (character offsets, what the
 PolEval benchmark reads) keeps all, and gives each word of a double-barrelled forename or surname its own span.
 Speed: the weights are an integer matrix features × labels (`NerModel`); the rows of a form's own and neighbour
-features are cached per form (LRU), the label-independent scores of a whole sentence come from one gather and
+features are summed and cached per form (LRU; a sentence's new forms summed with one scatter-add), the label-independent scores of a whole sentence come from one gather and
 one segment sum (the sentence features: `_sentence_rows`, with per-form shapes, gazetteer keys and rows
 remembered), the history features are tables indexed by the two previous labels, and a token whose best
 label wins by more than any history could change is decided without the greedy step. Integer scores make the
@@ -689,9 +689,9 @@ class _DecodeTables:
             self._run[key] = self.row(f"run={key[0]}|{key[1]}|{key[2]}")
         return self._run[key]
 
-    def _slot(self, form: str, readings: Sequence[Analysis]) -> int:
-        """The slot of `form` in `vecs` (filled on first sight; least recently used forms give theirs up)."""
-        own_rows, near_rows, sid = self.form_rows(form, readings)
+    def _slot(self, form: str) -> int:
+        """A slot in `vecs` for `form`, which has none (the least recently used form gives its up when all are
+        taken); the caller fills it (`_fill`)."""
         slots = self.slots
         if len(slots) >= self.CACHE_SIZE:
             _, k = slots.popitem(last=False)
@@ -704,42 +704,51 @@ class _DecodeTables:
                 shapes = np.zeros(cap, dtype=np.intp)
                 shapes[: len(self.shapes)] = self.shapes
                 self.vecs, self.shapes = vecs, shapes
-        self._fill(self.vecs[k], own_rows, near_rows)
-        self.shapes[k] = sid
         slots[form] = k
         return k
 
-    def _fill(self, vec: np.ndarray, own_rows: list[int], near_rows: tuple[list[int], ...]) -> None:
-        """vec[0] = the summed weights of `own_rows`, vec[1 + j] those of `near_rows[j]`."""
-        rows = list(own_rows)
-        which = [0] * len(own_rows)
-        for j, near in enumerate(near_rows, 1):
-            rows += near
-            which += [j] * len(near)
-        vec[:] = 0
-        np.add.at(vec, np.asarray(which, dtype=np.intp), self._matrix[rows])
+    def _fill(self, vecs: np.ndarray, shapes: np.ndarray, ks: list[int], forms: Sequence[str],
+              readings: Sequence[Sequence[Analysis]]) -> None:
+        """For each form, at its index in `ks`: vecs[k, 0] = the summed weights of the rows of its own features,
+        vecs[k, 1 + j] those of its features as seen from the j-th offset (`form_rows`), shapes[k] its shape
+        number; one scatter-add for all the forms."""
+        rows: list[int] = []
+        which: list[int] = []  # the row of `vecs` seen as (slots × 5) × labels each weight row goes to
+        for k, form, r in zip(ks, forms, readings):
+            own_rows, near_rows, shapes[k] = self.form_rows(form, r)
+            rows += own_rows
+            which += [5 * k] * len(own_rows)
+            for j, near in enumerate(near_rows, 5 * k + 1):
+                rows += near
+                which += [j] * len(near)
+        flat = vecs.reshape(-1, vecs.shape[2])  # a view
+        vecs[ks] = 0
+        np.add.at(flat, np.asarray(which, dtype=np.intp), self._matrix[rows])
 
     def form_vectors(self, forms: Sequence[str], readings: Sequence[Sequence[Analysis]]) -> tuple[np.ndarray, list[int]]:
         """([token, 5, label] summed weights of each token's own features and of its features as its neighbours
-        see them (offsets -2, -1, +1, +2), the shape number of each token); cached per form."""
+        see them (offsets -2, -1, +1, +2), the shape number of each token); cached per form, the forms seen for
+        the first time filled together (`_fill`)."""
         if len(forms) > self.CACHE_SIZE:  # more forms than slots: a form could lose its slot to a later one
             out = np.zeros((len(forms),) + self.vecs.shape[1:], dtype=np.int32)
-            sids = []
-            for k, (form, r) in enumerate(zip(forms, readings)):
-                own_rows, near_rows, sid = self.form_rows(form, r)
-                self._fill(out[k], own_rows, near_rows)
-                sids.append(sid)
-            return out, sids
+            sids = np.zeros(len(forms), dtype=np.intp)
+            self._fill(out, sids, list(range(len(forms))), forms, readings)
+            return out, sids.tolist()
         with self._lock:
             slots = self.slots
             ks: list[int] = []
-            for form, r in zip(forms, readings):
+            new: list[int] = []  # positions of the forms without a slot
+            for i, form in enumerate(forms):
                 k = slots.get(form)
-                if k is None:
-                    k = self._slot(form, r)
+                if k is None:  # (a form twice in the sentence has its slot from the first time)
+                    k = self._slot(form)
+                    new.append(i)
                 else:
                     slots.move_to_end(form)
                 ks.append(k)
+            if new:
+                self._fill(self.vecs, self.shapes, [ks[i] for i in new], [forms[i] for i in new],
+                           [readings[i] for i in new])
             return self.vecs[ks], self.shapes[ks].tolist()
 
 

@@ -21,11 +21,14 @@ number in digits (Morfeusz's `dig`) may also take the numeral and adjective tags
 Speed: the weights are integer arrays (`TaggerModel`): a dense int16 matrix features × tag-like views (the few
 weights beyond int16 keep their excess in `TaggerModel.overflow`, added like lemma weights, so sums stay exact)
 and, per lemma view, a dict of feature rows; a form's candidates share many views, so each distinct column is
-gathered once. Everything that depends only on a word form (its candidates, their view columns, the
-score of the form's own features, its ambiguity class) is computed once per form and kept in an LRU cache; per
-token only the context features are looked up, summed for all candidates with one numpy gather; candidate
-features are summed once per (tag, previous tag), (tag, next word's readings), (tag, clause verb), (tag, verb
-after) and (tag, noun after). Scores are exact integers,
+gathered once. What depends only on the candidates' tags, name classes and labels (their view columns) is a
+`_CandidateSet`, shared by every form with such candidates (a common one by thousands). Everything that depends
+only on a word form (its candidates and their set, the score of the form's own features, its ambiguity class)
+is computed once per form and kept in an LRU cache; per token only the context features are looked up, summed
+for all candidates with one numpy gather. The candidate features' "*" weights of all candidates come as one
+tuple per template from the set's cache (keyed by the previous tag, the next word's readings, the clause verb,
+the verb after, the noun after; sets with the same tags share it), so a token costs five lookups whatever its
+number of candidates. Scores are exact integers,
 so the choice is the reference scorer's (`tag_sentence_reference`, the first version's algorithm) to the bit.
 
 The model file (`models/tagger.bin`: a zip of numpy arrays, the feature and view vocabularies and a JSON header,
@@ -118,18 +121,18 @@ class TaggerModel:
         self.star: dict[str, int] = {self.features[r]: int(x) for r, x in zip(rows[at_star].tolist(),
                                                                                values[at_star].tolist())}
         self._weights: dict[str, dict[str, float]] | None = None
-        self._cache: OrderedDict = OrderedDict()
-        # all `reading_views` reads of a reading but its lemma → (its dense columns, their `overflow` rows)
-        self._view_cols: dict[tuple, tuple[tuple[int, ...], tuple[dict[int, int], ...]]] = {}
-        # "*" weights of candidate features: previous tag → candidate tag → sum; next token → tag → sum
-        self._left_cache: dict[str | None, dict[str, int]] = {}
-        self._right_cache: dict[int, dict[str, int]] = {}
-        self._verb_cache: dict[tuple | None, dict[str, int]] = {}  # `LeftContext.verb_key` → candidate tag → sum
-        self._rverb_cache: dict[tuple | None, dict[str, int]] = {}  # next verb's (number, gender) pairs → tag → sum
-        self._rnoun_cache: dict[tuple | None, dict[str, int]] = {}  # `right_nouns` description → tag → sum
         self._next_ids: dict[tuple, int] = {}  # `_as_next` descriptions, numbered
+        self._reset_caches()
         self._history: dict[Analysis, tuple[str, list[int]]] = {}  # chosen reading → (pos, rows of t-1, p-1, k-1, l-1)
 
+    def _reset_caches(self) -> None:
+        """Drop the form cache (`_form_entry`) and the candidate sets (`_candidate_set`) with their star sums."""
+        self._cache: OrderedDict = OrderedDict()
+        self._sets: dict[tuple, _CandidateSet] = {}
+        self._star_caches: dict[tuple[str, ...], tuple[dict, ...]] = {}  # candidate tags → `_CandidateSet.star`
+        self._star_entries = 0
+        # per template of `CANDIDATE_FEATURES`: its context → candidate tag → summed "*" weights
+        self._star_by_tag: tuple[dict, ...] = tuple({} for _ in CANDIDATE_FEATURES)
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -590,15 +593,93 @@ def tag_sentence_reference(forms: Sequence[str], readings: Sequence[Sequence[Ana
 
 
 CACHE_SIZE = 100_000
+STAR_CACHE_SIZE = 300_000
+"""Star sums (`_CandidateSet.star`) kept in all before they are dropped and made afresh."""
+CANDIDATE_FEATURES = (left_features, right_features, verb_features, right_verb_features, right_noun_features)
+"""The templates of candidate features, functions (tag, context) → feature strings, in the order of
+`_CandidateSet.star`."""
+
+
+class _CandidateSet:
+    """What the scorer needs of a form's candidates but their lemmas, shared by all forms whose candidates have
+    the same tags, lemma capitalisation, name class and labels in the same order (the 47,000 forms of 700 news
+    articles have 5,800 sets): the distinct dense columns of the candidates' views (`cols`), each candidate's
+    columns in turn as positions in `cols` (`inv`, candidate k's from `starts[k]`), the weights of those columns
+    kept outside the dense matrix (`overflow`: (row offset → weight, candidates) pairs, as `_scores` reads them),
+    and per template of `CANDIDATE_FEATURES` a cache: context → the candidates' summed "*" weights (`star`,
+    shared by the sets with the same tags: `TaggerModel._star_caches`)."""
+
+    __slots__ = ("tags", "cols", "inv", "starts", "overflow", "star")
+
+    def __init__(self, cands: Sequence[Analysis], model: TaggerModel) -> None:
+        dense_col, zero, overflow = model.dense_col, model.zero_col, model.overflow
+        cols: list[int] = []
+        starts: list[int] = []
+        extra: dict[int, list] = {}  # id of an overflow dict → [the dict, candidates it applies to…]
+        for k, c in enumerate(cands):
+            starts.append(len(cols))
+            own_cols = [dense_col[v] for v in reading_views(c) if v in dense_col] + [zero]
+            cols += own_cols
+            for w in [w for col in own_cols if (w := overflow.get(col))]:
+                extra.setdefault(id(w), [w]).append(k)
+        # the candidates share many views (part of speech, case…): each distinct column is gathered once
+        position: dict[int, int] = {}
+        inv = [position.setdefault(c, len(position)) for c in cols]
+        self.tags = tuple(c.tag for c in cands)
+        self.cols = np.fromiter(position, dtype=np.intp, count=len(position))
+        self.inv, self.starts = np.asarray(inv, dtype=np.intp), np.asarray(starts, dtype=np.intp)
+        self.overflow = [(e[0], tuple(e[1:])) for e in extra.values()]
+        star = model._star_caches.get(self.tags)
+        if star is None:
+            star = model._star_caches[self.tags] = tuple({} for _ in CANDIDATE_FEATURES)
+        self.star: tuple[dict, ...] = star
+
+
+def _candidate_set(cands: Sequence[Analysis], model: TaggerModel) -> _CandidateSet:
+    """The `_CandidateSet` of a form's candidates (made on first sight)."""
+    # all that `reading_views` reads of a candidate but its lemma
+    key = tuple((c.tag, c.lemma[:1].isupper(), c.names[:1], c.labels) for c in cands)
+    sets = model._sets
+    hit = sets.get(key)
+    if hit is None:
+        if len(sets) >= CACHE_SIZE:  # start afresh: the cached forms and their sets go together
+            model._reset_caches()
+        hit = sets[key] = _CandidateSet(cands, model)
+    return hit
+
+
+def _star_sums(model: TaggerModel, cset: _CandidateSet, template: int, key, context) -> tuple[int, ...]:
+    """The summed "*" weights of each candidate's features of `CANDIDATE_FEATURES[template]` in `context`
+    (cached under `key` in the set, and per tag in the model: sets share most tags)."""
+    by_tag = model._star_by_tag[template]
+    memo = by_tag.get(key)
+    if memo is None:
+        if len(by_tag) > CACHE_SIZE:
+            by_tag.clear()
+        memo = by_tag[key] = {}
+    features, star = CANDIDATE_FEATURES[template], model.star
+    out = []
+    for t in cset.tags:
+        x = memo.get(t)
+        if x is None:
+            x = memo[t] = sum(star.get(f, 0) for f in features(t, context))
+        out.append(x)
+    if model._star_entries >= STAR_CACHE_SIZE:
+        for star in model._star_caches.values():
+            for d in star:
+                d.clear()
+        model._star_entries = 0
+    model._star_entries += 1
+    hit = cset.star[template][key] = tuple(out)
+    return hit
 
 
 def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> tuple:
     """What the tagger knows of a word form without context, cached per form (LRU): (readings, candidates,
-    the distinct columns of the candidates' views in the dense matrix, each candidate's columns in turn as
-    positions among those, where each candidate's start, the weights kept outside the dense matrix
-    (`_add_extras`), each candidate's score from the form's own features, the rows of the features it gives its
-    neighbours, what candidate features of the word before need of it (`_as_next` and its number), and
-    `verb_reading`)."""
+    their `_CandidateSet`, the weights of their views kept outside the dense matrix (the set's `overflow` and
+    the lemma views', as `_scores` reads them), each candidate's score from the form's own features, the rows of
+    the features it gives its neighbours, what candidate features of the word before need of it (`_as_next` and
+    its number), and `verb_reading`)."""
     key = tuple(readings)
     cache = model._cache
     hit = cache.get(form)
@@ -609,32 +690,14 @@ def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> 
             pass
         return hit
     cands = candidates(form, readings, model)
-    dense_col, zero, view_cols, overflow = model.dense_col, model.zero_col, model._view_cols, model.overflow
+    cset = _candidate_set(cands, model)
     lemma_weights = model.lemma_weights
-    cols: list[int] = []
-    starts: list[int] = []
-    extra: dict[int, list] = {}  # id of a weight dict → [the dict, candidates it applies to…]
+    extra: dict[int, list] = {}  # id of a lemma view's weights → [the weights, candidates they apply to…]
     for k, c in enumerate(cands):
-        starts.append(len(cols))
-        vkey = (c.tag, c.lemma[:1].isupper(), c.names[:1], c.labels)  # all `reading_views` reads but the lemma
-        hit = view_cols.get(vkey)
-        if hit is None:
-            own_cols = tuple(dense_col[v] for v in reading_views(c) if v in dense_col) + (zero,)
-            if len(view_cols) > CACHE_SIZE:
-                view_cols.clear()
-            hit = view_cols[vkey] = (own_cols, tuple(w for col in own_cols if (w := overflow.get(col))))
-        cols += hit[0]
         lw = lemma_weights.get("M" + c.lemma)
         if lw:
             extra.setdefault(id(lw), [lw]).append(k)
-        for w in hit[1]:
-            extra.setdefault(id(w), [w]).append(k)
-    extras = [(e[0], tuple(e[1:])) for e in extra.values()] or None
-    # the candidates share many views (part of speech, case…): each distinct column is gathered once
-    position: dict[int, int] = {}
-    inv = [position.setdefault(c, len(position)) for c in cols]
-    cols_a = np.fromiter(position, dtype=np.intp, count=len(position))
-    inv_a, starts_a = np.asarray(inv, dtype=np.intp), np.asarray(starts, dtype=np.intp)
+    extras = cset.overflow + [(e[0], tuple(e[1:])) for e in extra.values()]
     offset = model.offset
     low = form.lower()
     amb, cs = ambiguity(readings), case_set(readings)
@@ -643,15 +706,14 @@ def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> 
              "sh=" + shape(form), "am=" + amb, "cs=" + cs]
     feats += ["nc=" + n for n in name_classes(readings)]
     rows = [r for f in feats if (r := offset.get(f)) is not None]
-    own = _scores(model, rows, cols_a, inv_a, starts_a, extras)
+    own = _scores(model, rows, cset, extras)
     nxt = _as_next(readings)
     nxt_id = model._next_ids.setdefault(nxt, len(model._next_ids))
     # rows of the features this form gives its neighbours: as the word before (w-1), after (w+1, a+1, c+1) and
     # two after (a+2); None where the model has no such feature
     as_neighbour = (offset.get("w-1=" + low), offset.get("w+1=" + low), offset.get("a+1=" + amb),
                     offset.get("c+1=" + cs), offset.get("a+2=" + amb))
-    hit = (key, cands, cols_a, starts_a, extras, own, as_neighbour, nxt, nxt_id, verb_reading(form, readings),
-           inv_a)
+    hit = (key, cands, cset, extras, own, as_neighbour, nxt, nxt_id, verb_reading(form, readings))
     cache[form] = hit
     if len(cache) > CACHE_SIZE:
         try:
@@ -661,21 +723,15 @@ def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> 
     return hit
 
 
-def _star_sum(model: TaggerModel, features: list[str]) -> int:
-    """The summed weights of candidate features (their "*" view)."""
-    star = model.star
-    return sum(star.get(f, 0) for f in features)
-
-
-def _scores(model: TaggerModel, rows: list[int], cols: np.ndarray, inv: np.ndarray, starts: np.ndarray,
-            extras: list[tuple[dict[int, int], tuple[int, ...]]] | None) -> list[int]:
+def _scores(model: TaggerModel, rows: list[int], cset: _CandidateSet,
+            extras: list[tuple[dict[int, int], tuple[int, ...]]]) -> list[int]:
     """Each candidate's summed weight over the feature rows whose offsets into `model.flat` are `rows`
-    (integer, 1/SCALE units): one gather of the distinct dense columns `cols` (`inv` lists each candidate's in
-    turn as positions in `cols`, candidate k's from `starts[k]`), plus the weights kept apart (`extras`)."""
+    (integer, 1/SCALE units): one gather of the set's distinct dense columns, summed per candidate, plus the
+    weights kept apart (`extras`: row offset → weight, and the candidates it counts for)."""
     if not rows:
-        return [0] * len(starts)
-    block = model.flat.take(np.array(rows, dtype=np.intp)[:, None] + cols).sum(0)
-    out = np.add.reduceat(block.take(inv), starts).tolist()
+        return [0] * len(cset.tags)
+    block = model.flat.take(np.array(rows, dtype=np.intp)[:, None] + cset.cols).sum(0)
+    out = np.add.reduceat(block.take(cset.inv), cset.starts).tolist()
     if extras:
         row_set = set(rows)
         for w, ks in extras:
@@ -688,19 +744,18 @@ def _scores(model: TaggerModel, rows: list[int], cols: np.ndarray, inv: np.ndarr
 
 def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: TaggerModel) -> list[Analysis]:
     """The chosen reading of every token of one sentence (greedy, left to right). Same choices as
-    `tag_sentence_reference`: a token's score is its form's cached own-feature score plus the weights of its
-    context features, summed over the candidates' views with one numpy gather."""
+    `tag_sentence_reference`: a token's score is its form's cached own-feature score, plus the weights of its
+    context features summed over the candidates' views with one numpy gather, plus the candidate features' "*"
+    weights, one tuple per template looked up in the candidate set's cache."""
     n = len(forms)
     entries = [_form_entry(f, r, model) for f, r in zip(forms, readings)]
-    offset, left_cache, right_cache, history = model.offset, model._left_cache, model._right_cache, model._history
+    offset, history = model.offset, model._history
     chosen: list[Analysis] = []
     left_ctx = LeftContext()
-    verb_cache, rverb_cache = model._verb_cache, model._rverb_cache
-    info = [e[9] for e in entries]
+    info = [e[8] for e in entries]
     rverbs, rnouns = right_verbs(info), right_nouns(info)
-    noun_cache = model._rnoun_cache
     for i in range(n):
-        _, cands, cols, starts, extras, own = entries[i][:6]
+        _, cands, cset, extras, own = entries[i][:5]
         if len(cands) == 1:
             best = cands[0]
         else:
@@ -723,72 +778,40 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
                 rows += h[1]
                 if i > 1:
                     feats.append("pp-2=" + tag_parts(chosen[i - 2].tag)[0] + "|" + h[0])
-                rows.append(entries[i - 1][6][0])
+                rows.append(entries[i - 1][5][0])
             else:
                 feats.append("t-1=^")
             if i + 1 < n:
                 e = entries[i + 1]
-                rows += e[6][1:4]
-                nxt, nxt_id = e[7], e[8]
+                rows += e[5][1:4]
+                nxt, nxt_id = e[6], e[7]
             else:
                 feats.append("w+1=$")
                 nxt, nxt_id = (), -1
             if i + 2 < n:
-                rows.append(entries[i + 2][6][4])
+                rows.append(entries[i + 2][5][4])
             feats += left_ctx.features()
             rverb = rverbs[i]
             if rverb is not None:
                 feats.append("rv=" + rverb[0])
             rows = [r for r in rows if r is not None]
             rows += [r for f in feats if (r := offset.get(f)) is not None]
-            ctx = _scores(model, rows, cols, entries[i][10], starts, extras)
+            ctx = _scores(model, rows, cset, extras)
+            # the candidate features' weights, per template (a cached tuple is never empty, so `or` only
+            # computes on a miss)
             prev_tag = prev1.tag if prev1 is not None else None
-            left = left_cache.get(prev_tag)
-            if left is None:
-                left = left_cache[prev_tag] = {}
-            right = right_cache.get(nxt_id)
-            if right is None:
-                if len(right_cache) > CACHE_SIZE:
-                    right_cache.clear()
-                right = right_cache[nxt_id] = {}
             verb_key = left_ctx.verb_key
-            verb = verb_cache.get(verb_key)
-            if verb is None:
-                verb = verb_cache[verb_key] = {}
             rvd = rverb[1] if rverb is not None else None
-            rv = rverb_cache.get(rvd)
-            if rv is None:
-                if len(rverb_cache) > CACHE_SIZE:
-                    rverb_cache.clear()
-                rv = rverb_cache[rvd] = {}
             rnoun = rnouns[i]
-            rn = noun_cache.get(rnoun)
-            if rn is None:
-                if len(noun_cache) > CACHE_SIZE:
-                    noun_cache.clear()
-                rn = noun_cache[rnoun] = {}
-            best, best_s = cands[0], None
-            for k, cand in enumerate(cands):
-                t = cand.tag
-                a = left.get(t)
-                if a is None:
-                    a = left[t] = _star_sum(model, left_features(t, prev_tag))
-                b = right.get(t)
-                if b is None:
-                    b = right[t] = _star_sum(model, right_features(t, nxt))
-                v = verb.get(t)
-                if v is None:
-                    v = verb[t] = _star_sum(model, verb_features(t, verb_key))
-                w = rv.get(t)
-                if w is None:
-                    w = rv[t] = _star_sum(model, right_verb_features(t, rverb))
-                x = rn.get(t)
-                if x is None:
-                    x = rn[t] = _star_sum(model, right_noun_features(t, rnoun))
-                s = own[k] + ctx[k] + a + b + v + w + x
-                if best_s is None or s > best_s:
-                    best, best_s = cand, s
-            best = prefer_proper_lemma(best, cands, form, i == 0)
+            left, right, verb, rv, rn = cset.star
+            scores = [o + c + a + b + v + w + x for o, c, a, b, v, w, x in zip(
+                own, ctx,
+                left.get(prev_tag) or _star_sums(model, cset, 0, prev_tag, prev_tag),
+                right.get(nxt_id) or _star_sums(model, cset, 1, nxt_id, nxt),
+                verb.get(verb_key) or _star_sums(model, cset, 2, verb_key, verb_key),
+                rv.get(rvd) or _star_sums(model, cset, 3, rvd, rverb),
+                rn.get(rnoun) or _star_sums(model, cset, 4, rnoun, rnoun))]
+            best = prefer_proper_lemma(cands[scores.index(max(scores))], cands, form, i == 0)  # the first best
         left_ctx.update(best)
         chosen.append(best)
     return chosen

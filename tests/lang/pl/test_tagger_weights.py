@@ -53,3 +53,27 @@ def test_ties_keep_the_first_candidate_like_the_reference():
     fast = tagger_mod.tag_sentence(FORMS, READINGS, model)
     assert fast == tagger_mod.tag_sentence_reference(FORMS, READINGS, model)
     assert fast[0] == READINGS[0][0] and fast[3] == READINGS[3][0]
+
+
+def test_forms_with_the_same_readings_but_lemmas_share_a_candidate_set():
+    model = _model({"b": {"Mzamek": 1.0, "Cacc": 0.5}})
+    zamek = tagger_mod._form_entry("zamek", READINGS[1], model)
+    other = [Analysis("domek", "subst:sg:nom:m3"), Analysis("domek", "subst:sg:acc:m3"),
+             Analysis("domka", "subst:pl:gen:f")]
+    domek = tagger_mod._form_entry("domek", other, model)
+    assert zamek[2] is domek[2]  # the same tags, names and labels: one set
+    assert zamek[4] != domek[4]  # but each form scores its own lemmas: 1.0 for "zamek" only
+    stary = tagger_mod._form_entry("Stary", READINGS[0], model)
+    assert stary[2] is not zamek[2]
+
+
+def test_dropped_caches_give_the_same_choices(monkeypatch):
+    # candidate features ("*") and a lemma view, so every cache takes part
+    model = _model({"agr-1=adj|subst|3": {"*": 2.0}, "gov+subst": {"*": 0.7}, "b": {"Mzamka": 0.4, "Cacc": 0.3},
+                    "w-1=zamek": {"Tfin:sg:ter:imperf": 0.1}})
+    ref = tagger_mod.tag_sentence_reference(FORMS, READINGS, model)
+    monkeypatch.setattr(tagger_mod, "STAR_CACHE_SIZE", 2)  # star sums dropped every two
+    monkeypatch.setattr(tagger_mod, "CACHE_SIZE", 1)  # forms and candidate sets dropped at every new set
+    for _ in range(3):
+        assert tagger_mod.tag_sentence(FORMS, READINGS, model) == ref
+    assert len(model._sets) <= 1 and model._star_entries <= 2
