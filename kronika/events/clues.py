@@ -5,6 +5,7 @@ from __future__ import annotations
 from kronika.events import frames as fr
 from kronika.events.candidates import FINITE, Candidate, speech_verbs
 from kronika.events.lexicon import Lexicon
+from kronika.events.mentions import ADJ_PREFIX
 
 FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
 ANNOUNCED_FORCE = {"ASSAULT", "COERCE"}
@@ -303,20 +304,22 @@ def has_dative_object(doc, view: fr.SentenceView, head: int) -> bool:
     return False
 
 
-def accusers_of(actors: list[str], etypes: dict, history: list[dict], sentence: int, reach: int) -> list[str]:
-    """The actors of the latest accusation (ACCUSE coded in this or the `reach` previous sentences) whose
-    recipient is one of `actors` (or their country): a denial with no named addressee answers its accuser."""
+def answered_party(actors: list[str], etypes: dict, history: list[dict], sentence: int, reach: int,
+                   category: str = "ACCUSE") -> list[str]:
+    """The actors of the latest event of `category` (coded in this or the `reach` previous sentences) whose
+    recipient is one of `actors` or their countries: a denial with no named addressee answers its accuser
+    (ACCUSE), a retaliation the attacker (ASSAULT: "Izraelska armia odpowiedziała ogniem")."""
     side = set(actors) | {(etypes.get(a) or {}).get("country") for a in actors if (etypes.get(a) or {}).get("type")
-                          == "country"}
+                          in ("country", "organization")}
     for ev in reversed(history):
         if ev.get("_sentence", -99) < sentence - reach:
             break
-        if ev["event"] != "ACCUSE" or not (set(ev.get("recipient") or ()) & side):
+        # a country named only by an adjective is a placeholder "@adj:ISR" until the end of the document
+        targets = {r[len(ADJ_PREFIX):] if r.startswith(ADJ_PREFIX) else r for r in ev.get("recipient") or ()}
+        if ev["event"] != category or not (targets & side):
             continue
         return [a for a in ev["actor"] if a not in actors]
     return []
-
-
 
 
 REPORTING_SCOPES = ("as-reported", "opener", "report")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from kronika.events import frames as fr
 from kronika.events.candidates import Candidate, find_candidates
 from kronika.events.clues import (
-    ANNOUNCED_FORCE, FUTURE_TO_AGREE, accusers_of, announced_force, conditional_before, dated_noun, origin_adjective,
+    ANNOUNCED_FORCE, FUTURE_TO_AGREE, answered_party, announced_force, conditional_before, dated_noun, origin_adjective,
     us_after, after_possessive, after_reflexive_possessive, clause_subject,
     common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
     quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
@@ -386,10 +386,15 @@ class Coder:
                 rules.append("recipient:state_of_place")
         if not recipients and actors and t.category == "REJECT" and not cand.negated and \
                 not has_dative_object(doc, view, cand.head):
-            accusers = accusers_of(actors, etypes, self._history, view.index, self.anaphora.reach)
+            accusers = answered_party(actors, etypes, self._history, view.index, self.anaphora.reach)
             if accusers:
                 recipients = accusers
                 rules.append("recipient:accuser_of_denied")
+        if not recipients and actors and t.retaliation:
+            attackers = answered_party(actors, etypes, self._history, view.index, self.anaphora.reach, "ASSAULT")
+            if attackers:
+                recipients = attackers
+                rules.append("recipient:attacker_answered")
         recipients = self._states_of_places(doc, recipients, actors, etypes)
         if not actors and not embedded:
             return None, None, "no actor found"

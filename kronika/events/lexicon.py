@@ -17,7 +17,7 @@ from kronika.events.ontology import ontology
 COMPANION_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 """Cases a `with` companion may be restricted to ("członek:inst": "zostać członkiem", not "przesłany członkom")."""
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
-                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech", "reported_actor", "own_act", "place_owner"}
+                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech", "reported_actor", "own_act", "place_owner", "retaliation"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note",
               "objective_genitive"}
 ROLES = ("actor", "recipient")
@@ -94,6 +94,7 @@ class Trigger:
     reported_actor: bool = False
     own_act: bool = False
     place_owner: bool = False
+    retaliation: bool = False
 
     @property
     def specificity(self) -> int:
@@ -263,6 +264,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             reported_actor=bool(t.get("reported_actor")),
             own_act=bool(t.get("own_act")),
             place_owner=bool(t.get("place_owner")),
+            retaliation=bool(t.get("retaliation")),
         ))
     cues = [(c["category"], c["mode"], frozenset(c["lemmas"])) for c in triggers.get("mode_cues") or []]
     defaults = {k: tuple(_as_list(v)) for k, v in (triggers.get("context_defaults") or {}).items()}

@@ -71,3 +71,12 @@ def test_anaphora_lists_load():
     rules = load_anaphora("pl")
     assert "gość" in rules.role_nouns and "person" in rules.role_nouns["gość"]
     assert "członkostwo" in rules.membership_nouns and "atak" in rules.attack_nouns
+
+
+def test_a_retaliation_answers_the_attacker_of_the_actors_side():
+    doc = code("W nocy Rosja ostrzelała ukraińskie miasta. Ukraińska armia odpowiedziała ogniem artyleryjskim.")
+    ev = _one(doc, "ASSAULT", "recipient:attacker_answered")
+    assert keys(doc, ev["actor"]) == {"UKR"} and keys(doc, ev["recipient"]) == {"RUS"}
+    # with no attack on its side before, an answer has no one to answer
+    doc = code("Ukraińska armia odpowiedziała ogniem artyleryjskim.")
+    assert events_of(doc, "ASSAULT") == []
