@@ -94,6 +94,12 @@ def common_noun_subject_token(doc, view: fr.SentenceView, head: int, v: fr.VerbI
     return None
 
 
+def nominative_subject(doc, head: int) -> bool:
+    """Is the noun trigger read as a nominative (the subject its clause is about: "Sankcje obejmują …")?"""
+    chosen = doc.tokens[head].chosen
+    return chosen is not None and chosen.pos in ("subst", "ger") and "nom" in fr._cases(chosen.tag)
+
+
 def quantity_after(doc, view: fr.SentenceView, lex: Lexicon, head: int) -> bool:
     """A quantity phrase after the verb in its clause: a numeral or a quantity word ("34 proc. badanych")."""
     clause = view.clause_of.get(head)

@@ -20,7 +20,7 @@ from kronika.events.clues import (
     ANNOUNCED_FORCE, FUTURE_TO_AGREE, answered_party, announced_force, conditional_before, dated_noun, origin_adjective,
     us_after, after_possessive, after_reflexive_possessive, clause_subject,
     common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
-    quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
+    nominative_subject, quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
 )
 from kronika.events.lexicon import Lexicon, load_lexicon
 from kronika.events.mentions import existing_country, materialise_adjective_countries, mention_maps, place_role_groups
@@ -396,9 +396,12 @@ class Coder:
                 recipients = attackers
                 rules.append("recipient:attacker_answered")
         recipients = self._states_of_places(doc, recipients, actors, etypes)
-        if not actors and not embedded:
+        # a noun subject with no party named takes up an act told of before ("Dzisiejsze sankcje to kolejny
+        # krok", "Rozejm wszedł w życie"): kept only as a further mention of it (merge.py `restated`)
+        restatement = not actors and not embedded and cand.nominal and nominative_subject(doc, cand.head)
+        if not actors and not embedded and not restatement:
             return None, None, "no actor found"
-        weak = "recipient" in t.require and not recipients  # kept only as a further mention of a coded act
+        weak = ("recipient" in t.require and not recipients) or restatement
         category = t.category
         # the "nie" of "nie zgodziła się" (REJECT) or "nie przyznaje się do winy" is part of the act, not its status
         negation_consumed = cand.negated and bool(t.negated or t.only_negated)
@@ -490,7 +493,10 @@ class Coder:
                     "venue": (venue or {}).get("country"),
                     "negated": cand.negated and not negation_consumed, "negation_consumed": negation_consumed,
                     "negation_rule": cand.negation_rule, "frame": frame.name, "lexicon_entry": t.name, "own_act": t.own_act, "nominal": cand.nominal,
-                    "reciprocal": bool(frame.reciprocal) and not t.solo, "weak": weak, "embedded_in": None, "merged": []}
+                    "reciprocal": bool(frame.reciprocal) and not t.solo, "weak": weak, "embedded_in": None, "merged": [],
+                    "restatement": restatement}
+        if restatement:
+            return ev, internal, "no actor found (kept as a mention of an earlier act)"
         return ev, internal, "the entry requires a recipient and none was found" if weak else ""
 
     def _pronoun_patient(self, doc, view, head: int) -> fr.Group | None:

@@ -85,12 +85,33 @@ def merge_events(events: list[dict], internal: list[dict], entities: list[dict],
             continue
         _absorb(out[target], out_int[target], ev, it)
     for ev, it in weak:
-        target = _target(out, out_int, ev, it, by_id)
+        target = _restated(out, out_int, ev, it) if it.get("restatement") else _target(out, out_int, ev, it, by_id)
         if target is not None:
             _absorb(out[target], out_int[target], dict(ev, actor=[]), it)  # a weak mention adds no party
     for n, ev in enumerate(out, 1):
         ev["id"] = f"v{n}"
     return out, out_int
+
+
+RESTATEMENT_REACH = 3
+
+
+def _restated(out: list[dict], out_int: list[dict], ev: dict, it: dict) -> int | None:
+    """The act a partyless noun subject takes up ("Dzisiejsze sankcje to kolejny krok"): the event of its
+    category and negation mentioned last before it, at most `RESTATEMENT_REACH` sentences back, whose date
+    does not contradict its own."""
+    here = it.get("sentence") or 0
+    best, best_key = None, None
+    for k, o in enumerate(out):
+        if o["event"] != ev["event"] or bool(out_int[k].get("negated")) != bool(it.get("negated")):
+            continue
+        if not dates_compatible(o, ev):
+            continue
+        seen = [m.get("sentence") or 0 for m in out_int[k].get("mentions") or ()] or [out_int[k].get("sentence") or 0]
+        before = [x for x in seen if here - RESTATEMENT_REACH <= x <= here]
+        if before and (best_key is None or max(before) > best_key):
+            best, best_key = k, max(before)
+    return best
 
 
 def _target(out: list[dict], out_int: list[dict], ev: dict, it: dict, by_id: dict) -> int | None:

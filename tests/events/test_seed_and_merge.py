@@ -98,3 +98,13 @@ def test_talks_that_will_take_place_are_planned_and_talks_that_ended_are_not():
     # the noun is no subject of the future verb when it is a genitive attribute
     doc = code("Premier Polski ostrzegł, że wdrażanie porozumienia Rosji z Ukrainą będzie trudne.")
     assert [e["status"] for e in events_of(doc, "AGREE")] == ["asserted"]
+
+
+def test_a_partyless_noun_subject_takes_up_the_act_told_before_and_lends_it_its_date():
+    doc = code("Wielka Brytania nałożyła nowe sankcje na Rosję. Rząd opublikował listę. "
+               "Dzisiejsze sankcje to kolejny krok w obronie Europy - oświadczył premier.")
+    sanctions = events_of(doc, "SANCTION")
+    assert len(sanctions) == 1 and sanctions[0]["date"] == "2025-12-04"
+    # with no act of its category before it, such a noun codes nothing
+    doc = code("Dzisiejsze sankcje to kolejny krok w obronie Europy.")
+    assert events_of(doc, "SANCTION") == []

@@ -23,6 +23,9 @@ The rules, in order (tests in tests/lang/pl/test_sentences.py):
 7. So does a capitalised word that can only be a verb form (`verb_classes` of the same file), after a lowercase
    word or a closing quotation mark, unless the sentence would end right after it: „Ustawa jest gotowa” Dodał, że …
    is a subheading and a sentence; "… zachowanie Muska." is one sentence.
+8. A photo credit fused into the text ("Źródło: GRIGORY SYSOEV/SPUTNIK/EPA/PAP", labels in the same file) ends the
+   caption before it and is a sentence of its own up to the end of the credit (names, capitals, slashes, commas):
+   "… z Władimirem Putinem Źródło: EPA/PAP Rosja działa …" is three sentences.
 """
 from __future__ import annotations
 
@@ -91,6 +94,33 @@ def is_verb_only(form: str) -> bool:
 
     readings = analyse(form)
     return bool(readings) and all(r.pos in _verb_classes() and not r.names for r in readings)
+
+
+@lru_cache(maxsize=1)
+def _credit_labels() -> frozenset[str]:
+    return frozenset(str(w) for w in _fused_headlines().get("credit_labels") or ())
+
+
+CREDIT_SEPARATORS = frozenset({"/", ",", "&", "|"})
+
+
+def _credit_end(tokens: list[Token], i: int, end: int) -> int | None:
+    """Rule 8: for a credit label and its colon at tokens[i] ("Źródło: EPA/PAP"), the index after the credit —
+    capitalised names, words in capitals, slashes and commas; None when tokens[i] opens no credit."""
+    if tokens[i].text not in _credit_labels() or i + 2 >= end or tokens[i + 1].text != ":":
+        return None
+    j = i + 2
+    while j < end:
+        t = tokens[j]
+        if t.text in CREDIT_SEPARATORS or (t.kind == "word" and (t.text.isupper() or "/" in t.text)):
+            j += 1
+        elif t.kind == "word" and t.text[:1].isupper() and t.text not in fused_openers() and is_proper_name(t.text):
+            j += 1
+        else:
+            break
+    while j > i + 2 and tokens[j - 1].text in CREDIT_SEPARATORS:
+        j -= 1  # a separator belongs to what follows
+    return j if j > i + 2 else None
 
 
 def _fused_headline_ends(tokens: list[Token], i: int, first: int, table: AbbreviationTable) -> bool:
@@ -230,6 +260,11 @@ def split_paragraph(
                 ):
                     boundary_after = j
             i = j
+        elif (credit_end := _credit_end(tokens, i, end)) is not None:
+            if i > first:  # the caption before the credit ends
+                bounds.append((first, i))
+                first = i
+            boundary_after = i = credit_end
         else:
             if _fused_headline_ends(tokens, i, first, table):
                 boundary_after = i

@@ -300,3 +300,11 @@ def test_a_name_after_a_year_that_ends_a_clause_starts_a_new_sentence() -> None:
     # a date opening its clause keeps the name as that clause's subject
     assert len(sentences("W 2023 r. Putin spotkał się z Kimem.")) == 1
     assert len(sentences("Z danych wynika, że w 2024 r. Niemcy zarejestrowały więcej patentów.")) == 1
+
+
+def test_a_photo_credit_fused_into_the_text_is_a_sentence_of_its_own() -> None:
+    assert sentences("Premier w Brukseli Źródło: JAN NOWAK/EPA/PAP Rząd przyjął w piątek projekt ustawy.") == [
+        "Premier w Brukseli", "Źródło: JAN NOWAK/EPA/PAP", "Rząd przyjął w piątek projekt ustawy."]
+    assert sentences("Źródło: Reuters Posłuchaj artykułu.") == ["Źródło: Reuters", "Posłuchaj artykułu."]
+    # a colon after another word is no credit
+    assert len(sentences("Minister powiedział: Rząd przyjął projekt.")) == 1
