@@ -20,6 +20,8 @@ CASES = [
      "powiedzieć"),
     ("Szef MSZ Radosław Sikorski spotkał się z Antonym Blinkenem. Ocenił, że rozmowa była owocna.",
      "indirect", "Radosław Sikorski", "rozmowa była owocna", "ocenić"),
+    ("Premier Donald Tusk powiadomił, że rząd przyjął nowy budżet.",
+     "indirect", "Donald Tusk", "rząd przyjął nowy budżet", "powiadomić"),
 ]
 
 
