@@ -80,6 +80,8 @@ def cue_at(ix: DocIndex, lex: Lexicon, i: int) -> tuple[Cue, int] | None:
     tok = ix.tokens[i]
     if not any(a.pos in CUE_POS for a in readings(tok)):
         return None
+    if _agentless_passive(ix, i):
+        return None
     lemmas = lemma_set(tok)
     for cue in lex.cues:
         if cue.lemmas[0] not in lemmas:
@@ -94,6 +96,17 @@ def cue_at(ix: DocIndex, lex: Lexicon, i: int) -> tuple[Cue, int] | None:
         if ok:
             return cue, j
     return None
+
+
+def _agentless_passive(ix: DocIndex, i: int) -> bool:
+    """A passive participle after "zostać"/"być" with no "przez" agent after it ("Rosja została poinformowana
+    o wizycie"): its subject was told, it did not speak, and nobody is named who did."""
+    tok = ix.tokens[i]
+    if tok.chosen is None or tok.chosen.pos != "ppas":
+        return False
+    if not any(lemma_set(ix.tokens[k]) & {"zostać", "zostawać", "być"} for k in range(max(0, i - 2), i)):
+        return False
+    return not any(ix.tokens[k].text.lower() == "przez" for k in range(i + 1, min(len(ix.tokens), i + 5)))
 
 
 def _is_dash(ix: DocIndex, i: int) -> bool:

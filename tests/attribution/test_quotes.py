@@ -114,3 +114,10 @@ def test_topic_after_cue_is_indirect_speech():
     [q] = doc.quotes
     assert (q["kind"], entity_name(doc, q["speaker"]), q["cue"]) == ("indirect", "Donald Tusk", "poinformować")
     assert q["text"] == "zamknięciu granicy z Białorusią"
+
+
+def test_a_passive_verb_of_informing_makes_its_subject_the_one_told():
+    doc = run("Rosja została poinformowana o wizycie na kilka godzin przed wylotem prezydenta.")
+    assert doc.quotes == []
+    doc = run("Informacja o wizycie została przekazana przez rzecznika Kremla Dmitrija Pieskowa.")
+    assert all(entity_name(doc, q["speaker"]) != "Russia" for q in doc.quotes)
