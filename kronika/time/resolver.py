@@ -39,6 +39,10 @@ class Context:
     anchors: list[dt.date] = field(default_factory=list)
     last_value: str | None = None  # the last resolved DATE/TIME value before the expression
     story_year: int | None = None  # the last year written out in the text before the expression ("w 2005 r.")
+    # the days the text writes out ("12 września"), each with its offset and paragraph, and where the expression
+    # being resolved is (offset, paragraph): with a month-only document date they fix the week of a weekday
+    reference_days: list[tuple[int, int, dt.date]] = field(default_factory=list)
+    here: tuple[int, int] | None = None
 
     @property
     def year(self) -> int | None:
@@ -141,6 +145,35 @@ def _year_for_month(month: int, tense: str, ctx: Context) -> int | None:
     return year
 
 
+WEEK_REACH = 3  # a weekday is the one within this many days of the reference day
+
+
+def _reference_day(ctx: Context) -> dt.date | None:
+    """The day the text writes out that a weekday of a month-only dated text is read against (the reference time
+    of HeidelTime's narratives): the nearest in the expression's paragraph, else the last one before it."""
+    if ctx.here is None or not ctx.reference_days:
+        return None
+    offset, paragraph = ctx.here
+    same = [r for r in ctx.reference_days if r[1] == paragraph]
+    if same:
+        return min(same, key=lambda r: abs(r[0] - offset))[2]
+    before = [r for r in ctx.reference_days if r[0] < offset]
+    return max(before, key=lambda r: r[0])[2] if before else None
+
+
+def _week_of(n: int, ctx: Context) -> dt.date | None:
+    """ISO weekday n within WEEK_REACH days of the reference day ("przyjął w środę … granicę przekroczył
+    12 września, dzień przed spotkaniem": Wednesday the 13th), if it falls in the document's month."""
+    ref = _reference_day(ctx)
+    if ref is None:
+        return None
+    for k in range(-WEEK_REACH, WEEK_REACH + 1):
+        day = ref + dt.timedelta(days=k)
+        if day.isoweekday() == n:
+            return day if (day.year, day.month) == (ctx.year, ctx.month) else None
+    return None
+
+
 def _weekday(n: int, direction: str, ctx: Context) -> str:
     day = ctx.day
     if day is None:
@@ -150,6 +183,9 @@ def _weekday(n: int, direction: str, ctx: Context) -> str:
                              and a.isoweekday() == n})
             if len(pinned) == 1:
                 return pinned[0].isoformat()
+            near = _week_of(n, ctx)
+            if near is not None:
+                return near.isoformat()
             return f"{ctx.year:04d}-{ctx.month:02d}"
         if ctx.year is not None:
             return f"{ctx.year:04d}"

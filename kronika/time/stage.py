@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kronika.time.anchoring import _Clauses
 from kronika.time.anniversaries import find_anniversaries
 from kronika.time.recognizer import Candidate, recognize, token_views
 from kronika.time.resolver import Context, resolve_value
@@ -12,8 +13,12 @@ from kronika.time.tense import FUTURE, PAST
 
 _DAY = re.compile(r"\d{4}-\d\d-\d\d(T|$)")
 CLOCK_PLACEHOLDER = "UNDEF-ref-dayT"
+SAME_DAY = "UNDEF-ref-sameday"
+NIGHT = "UNDEF-ref-dayTNI"
 _MONTH = re.compile(r"\d{4}-\d\d")
-_DATED = re.compile(r"\d{4}(-\d\d(-\d\d)?)?(T.*)?$")
+# a dated value a later "wówczas", "wtedy" can point back to: a year, month or day, and a season, half, quarter
+# or week of a year ("jesienią ubiegłego roku … Rosja odpowiedziała wówczas" is that autumn)
+_DATED = re.compile(r"\d{4}(-\d\d(-\d\d)?|-(SP|SU|FA|WI|H[12]|Q[1-4])|-W\d\d(-WE)?)?(T.*)?$")
 # a bare four-digit number ("Orzeł 2020", "2000-2500 lat") is a year too weak to set the story's year, and a
 # season of two years ("sezon 2006/07") is no one year
 WEAK_YEAR_RULES = frozenset({"year_bare", "year_list_next", "year_pair_season"})
@@ -34,19 +39,28 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
     ]
     date = getattr(doc, "date", None)
     ctx = Context(getattr(date, "value", None), getattr(date, "precision", "unknown"), anchors)
+    if ctx.doc_precision == "month":
+        ctx.reference_days = reference_days(doc, candidates, ctx)
     bound_leads = load_lexicon().get("bound_lead", {})
     deadline_leads = load_lexicon().get("deadline_lead", {})
     habitual = habitual_sentences(doc, candidates)
     cued = cue_sentences(doc)
     yearly = yearly_sentences(doc, candidates)
     timexes = []
+    clauses: dict[int, _Clauses] = {}  # the clauses of each sentence, as needed
     clock_day: str | None = None  # the day a later bare clock time falls on (see below)
     last_any: str | None = None
     last_not_future: str | None = None  # "ogłosiła tego samego dnia" looks past "zacznie obowiązywać 3 września"
     last_month: tuple[str, int, int] | None = None  # the last month named ("w lipcu"): value, paragraph, sentence
     sentence_days: dict[int, set[str]] = {}  # the days each sentence names (DATEs only, ranges and lists too)
+    # "tego samego dnia" is the day of the story's last act, not of a clause about a noun ("Słowacja, która
+    # w czwartek wieczorem wycofała sprzeciw"): the last dated expression outside such clauses (and not future)
+    last_main: str | None = None
     for c in candidates:
+        ctx.here = (c.start, c.paragraph)
         ctx.last_value = last_not_future if c.tense == PAST and last_not_future else last_any
+        if c.placeholder == SAME_DAY and last_main is not None:
+            ctx.last_value = last_main
         is_clock = c.placeholder.startswith(CLOCK_PLACEHOLDER)
         if is_clock and clock_day is not None:
             ctx.last_value = clock_day
@@ -69,6 +83,11 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
             value = f"{last_month[0]}-XX" + t_part
         else:
             value = resolve_value(c.placeholder, ctx, c.tense)
+        if (c.placeholder == NIGHT and c.tense == PAST and ctx.day is not None
+                and value == ctx.day.isoformat() + "TNI"):
+            # "w nocy" told in the past on the document's day is the night before it (a night is dated on the
+            # day it began: the night of Tuesday to Wednesday is Tuesday's): it has not come yet on this day
+            value = (ctx.day - dt.timedelta(days=1)).isoformat() + "TNI"
         if c.sentence in yearly and _YEARLESS.match(c.placeholder) and _is_adjective(doc, c) and value[:4].isdigit():
             value = "XXXX" + value[4:]  # "wiosenna trasa, która rokrocznie…": a kind of event, every year's
         if c.pair == "end" and timexes and c.placeholder.startswith("UNDEF-weekday-"):
@@ -87,8 +106,11 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
             last_any = value
             if c.tense != FUTURE:
                 last_not_future = value
+                if not _in_modifier(doc, c, clauses):
+                    last_main = value
         if (c.type in ("DATE", "TIME") and not c.placeholder.startswith("UNDEF") and c.rule not in WEAK_YEAR_RULES
-                and doc.text[c.start:c.end].split(None, 1)[0].lower() not in bound_leads):
+                and doc.text[c.start:c.end].split(None, 1)[0].lower() not in bound_leads
+                and not _in_modifier(doc, c, clauses)):
             m = _EXPLICIT_YEAR.match(value)
             if m:  # a year written out in the text ("w 2005 r.", "16 czerwca 2005 r.") sets the story's year
                 ctx.story_year = int(m.group(1))
@@ -98,6 +120,36 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
         )
     link_ranges(doc, candidates, timexes)
     return timexes
+
+
+def _in_modifier(doc, c: Candidate, clauses: dict) -> bool:
+    """Whether the expression lies in a clause that modifies a noun ("Rubcowa, zatrzymanego … pod koniec lutego
+    2022 roku", "wyrok, który dostał w 2019 roku"): a background year there does not set the story's year."""
+    sentences = getattr(doc, "sentences", None) or []
+    if not 0 <= c.sentence < len(sentences):
+        return False
+    if c.sentence not in clauses:
+        clauses[c.sentence] = _Clauses(doc, sentences[c.sentence])
+    k = clauses[c.sentence]
+    return k.modifies(k.of(c.start))
+
+
+# a day written out with its month ("12 września", "12 września 2023 r."), not a weekday or a relative day
+_WRITTEN_DAY = re.compile(r"(\d{4}|UNDEF-year)-\d\d-\d\d$")
+
+
+def reference_days(doc, candidates: list[Candidate], ctx: Context) -> list[tuple[int, int, dt.date]]:
+    """The days the text writes out, each with its offset and paragraph: what a weekday is read against when the
+    document is dated only to the month (resolver `_week_of`). Each resolved on its own against the document
+    date; not the two days of a range or list ("w dniach 3–10 sierpnia" is no one day)."""
+    out = []
+    for c in candidates:
+        if c.type != "DATE" or c.pair or not _WRITTEN_DAY.match(c.placeholder):
+            continue
+        value = resolve_value(c.placeholder, Context(ctx.doc_value, ctx.doc_precision), c.tense)
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            out.append((c.start, c.paragraph, dt.date.fromisoformat(value)))
+    return out
 
 
 # the placeholder of an expression that names one day ("18 sierpnia", "we wtorek", "dziś", "tego dnia")

@@ -12,7 +12,7 @@ CLAUSE_PUNCT = frozenset({",", "-", "–", "—", ";", ":"})
 def verb_tense(tokens: Sequence, i: int) -> str | None:
     """The tense of token i if it is a verb that sets one, else None.
 
-    praet ("wymienili") → past; bedzie ("będzie") → future; fin of a perfective verb ("odbędzie się",
+    praet ("wymienili") and the impersonal imps ("ogłoszono", "podpisano") → past; bedzie ("będzie") → future; fin of a perfective verb ("odbędzie się",
     "spotka") → future; "mieć" in fin followed within three tokens by an infinitive ("ma przyjechać") → future;
     other fin (present tense) → unknown.
     """
@@ -23,7 +23,7 @@ def verb_tense(tokens: Sequence, i: int) -> str | None:
         for j in range(i + 1, min(i + 4, len(tokens))):
             if (tokens[j].tag or "").startswith("inf"):
                 return FUTURE
-    if pos == "praet":
+    if pos in ("praet", "imps"):
         return PAST
     analyses = getattr(tokens[i], "analyses", None) or []
     if analyses and all(a.tag == "ign" for a in analyses) and _undiacritised_past(tokens[i].text):
