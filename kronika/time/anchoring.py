@@ -10,6 +10,7 @@ Order of evidence:
    trigger with a verb or adjective of its own (a bare noun such as "spotkania" or "podpisaniu" names an act
    of unknown time) in a past-tense clause, within FRAME_REACH sentences, and only when the event's sentence
    has no time expression of its own ("Przez kilka tygodni Bratysława blokowała…" is not the frame's day);
+   A bare noun inside a "że" clause is not dated by a time expression before that clause (the time of saying);
 3. otherwise no date, precision 'unknown'. Never the publication date.
 """
 from __future__ import annotations
@@ -131,6 +132,20 @@ class _Clauses:
         return 0 <= i < len(self.bounds) and self.bounds[i][2]
 
 
+_COMPLEMENTIZERS = frozenset({"że", "iż"})
+
+
+def _complement_start(doc, sentence, offset: int) -> int | None:
+    """The start of the "że"/"iż" clause holding `offset`, when one opens before it in the sentence."""
+    last = None
+    for tok in doc.tokens[sentence.token_start:sentence.token_end]:
+        if tok.start >= offset:
+            break
+        if tok.text.lower() in _COMPLEMENTIZERS:
+            last = tok.start
+    return last
+
+
 def _quoted(doc, sentence, offset: int) -> bool:
     """Whether `offset` lies in quoted speech: inside „…” or "…", or in a sentence that opens with a dash before
     the dash that introduces the speaker ("- Jesteśmy gotowi - powiedział")."""
@@ -202,6 +217,12 @@ def event_date(doc, sentence_index: int, trigger_span: Any) -> dict:
     own = clauses.of(t_start)
     in_sentence = [t for t in _dated(doc, sentence.start, sentence.end)
                    if not clauses.modifies(k := clauses.of(t["start"])) or k == own]
+    if not _verbal(doc, t_start, t_end):
+        # a bare noun inside what is reported ("oznajmiła w czwartkowym raporcie, że … po tym, jak Putin zezwolił
+        # na operację otrucia") is not dated by the time of the report
+        opener = _complement_start(doc, sentence, t_start)
+        if opener is not None:
+            in_sentence = [t for t in in_sentence if t["start"] >= opener]
     if in_sentence:
         def cost(t: dict) -> tuple[int, int]:
             gap = t["start"] - t_end if t["start"] >= t_end else t_start - t["end"]

@@ -113,3 +113,15 @@ def test_a_date_says_how_far_it_is_from_the_trigger():
     assert event_date(doc, i, span)["reach"] == "sentence"
     i, span = _trigger(doc, "zebrał")
     assert event_date(doc, i, span)["reach"] == "clause"
+
+
+def test_a_noun_inside_what_is_reported_is_not_dated_by_the_time_of_the_report():
+    doc = analyse("Komisja oznajmiła w czwartkowym raporcie, że Putin zezwolił na operację otrucia Skripala.")
+    i, span = _trigger(doc, "otrucia")
+    assert event_date(doc, i, span)["date"] is None
+    i, span = _trigger(doc, "oznajmiła")
+    assert event_date(doc, i, span)["date"] == "2025-12-04"
+    # a verb inside the report still takes the sentence's date (the report is of that day's act)
+    doc = analyse("Rzecznik przekazał w czwartek, że premier spotkał się z prezydentem.")
+    i, span = _trigger(doc, "spotkał")
+    assert event_date(doc, i, span)["date"] == "2025-12-04"
