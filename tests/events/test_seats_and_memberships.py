@@ -2,7 +2,7 @@
 parties. Sentences of our own."""
 from __future__ import annotations
 
-from tests.events.helpers import code, events_of, keys
+from tests.events.helpers import code, events_of, keys, mention
 
 
 def test_an_organ_named_by_its_seat_stands_for_the_seats_country():
@@ -86,18 +86,11 @@ def test_a_bare_offer_or_visit_with_nobody_to_receive_it_is_no_event():
 def test_a_mention_without_recipient_still_dates_the_act_it_restates():
     from kronika.events.merge import merge_events
 
-    def ev(actor, recipient, date, entry):
-        return ({"event": "AGREE", "actor": actor, "recipient": recipient, "date": date,
-                 "precision": "day" if date else "unknown", "date_text": "w środę" if date else None,
-                 "enddate": None, "location": None, "mode": [], "confidence": 0.8, "rules": [entry],
-                 "evidence": {"start": 0, "end": 5, "trigger": {"start": 0, "end": 5, "text": "x"}}},
-                {"sentence": 0, "trigger_tokens": [0, 1], "lexicon_entry": entry, "merged": [], "negated": False})
-
     entities = [{"id": "e1", "name": "European Commission", "country": "EU"},
                 {"id": "e2", "name": "Ukraine", "country": "UKR"}, {"id": "e3", "name": "Poland", "country": "POL"}]
-    main = ev(["e1"], ["e2"], None, "zaproponowac")
-    weak_same = ev(["e1"], [], "2025-12-03", "zaproponowac")
-    weak_other = ev(["e3"], [], "2025-12-01", "zaproponowac")
+    main = mention("AGREE", ["e1"], ["e2"], entry="zaproponowac")
+    weak_same = mention("AGREE", ["e1"], [], "2025-12-03", entry="zaproponowac")
+    weak_other = mention("AGREE", ["e3"], [], "2025-12-01", entry="zaproponowac")
     events, internal = merge_events([main[0]], [main[1]], entities, [weak_same, weak_other])
     assert len(events) == 1
     assert events[0]["date"] == "2025-12-03" and events[0]["actor"] == ["e1"]

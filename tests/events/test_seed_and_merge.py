@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from kronika.events.merge import dates_compatible, merge_events
-from tests.events.helpers import code, events_of, keys
+from tests.events.helpers import code, events_of, keys, mention
 
 
 def test_seed_yields_its_events(seed_txt):
@@ -37,16 +37,9 @@ def test_repeated_mentions_merge_into_one_event_with_all_evidence():
 def test_different_recipients_or_dates_stay_apart():
     ents = [{"id": "e1", "name": "Russia", "country": "RUS"}, {"id": "e2", "name": "Ukraine", "country": "UKR"},
             {"id": "e3", "name": "Poland", "country": "POL"}]
-
-    def ev(rec, date):
-        return {"id": "", "event": "ASSAULT", "actor": ["e1"], "recipient": rec, "date": date, "mode": [],
-                "rules": [], "evidence": {"start": 0, "end": 1}, "confidence": 0.5}
-
-    def it():
-        return {"sentence": 0, "trigger_tokens": [0, 1], "lexicon_entry": "x", "negated": False, "merged": []}
-
-    events, internal = merge_events([ev(["e2"], None), ev(["e3"], None), ev(["e2"], "2024"), ev(["e2"], "2022-02")],
-                                    [it(), it(), it(), it()], ents)
+    found = [mention("ASSAULT", ["e1"], ["e2"]), mention("ASSAULT", ["e1"], ["e3"]),
+             mention("ASSAULT", ["e1"], ["e2"], "2024", "year"), mention("ASSAULT", ["e1"], ["e2"], "2022-02", "month")]
+    events, internal = merge_events([e for e, _ in found], [i for _, i in found], ents)
     assert [e["id"] for e in events] == ["v1", "v2", "v3"]
     assert events[0]["date"] == "2024"  # the unknown date is filled from the merged mention
     assert not dates_compatible({"date": "2024"}, {"date": "2022-02"})
@@ -56,20 +49,16 @@ def test_different_recipients_or_dates_stay_apart():
 def test_a_merged_event_keeps_the_date_told_most_directly():
     ents = [{"id": "e1", "name": "Russia", "country": "RUS"}, {"id": "e2", "name": "Ukraine", "country": "UKR"}]
 
-    def ev(date, precision):
-        return {"id": "", "event": "ASSAULT", "actor": ["e1"], "recipient": ["e2"], "date": date,
-                "precision": precision, "date_text": date, "mode": [], "rules": [],
-                "evidence": {"start": 0, "end": 1}, "confidence": 0.5}
-
-    def it(rank):
-        return {"sentence": 0, "trigger_tokens": [0, 1], "lexicon_entry": "x", "negated": False, "merged": [],
-                "date_rank": rank}
+    def merged(first_rank: int, second_rank: int) -> list[dict]:
+        found = [mention("ASSAULT", ["e1"], ["e2"], "2024-12", "month", date_rank=first_rank),
+                 mention("ASSAULT", ["e1"], ["e2"], "2024-12-04", "day", date_rank=second_rank)]
+        return merge_events([e for e, _ in found], [i for _, i in found], ents)[0]
 
     # framed by an earlier sentence (rank 3), then dated in the mention's own clause (rank 1): the clause wins
-    events, _ = merge_events([ev("2024-12", "month"), ev("2024-12-04", "day")], [it(3), it(1)], ents)
+    events = merged(3, 1)
     assert len(events) == 1 and events[0]["date"] == "2024-12-04"
     # the other way round the first, more direct date stays
-    events, _ = merge_events([ev("2024-12", "month"), ev("2024-12-04", "day")], [it(1), it(3)], ents)
+    events = merged(1, 3)
     assert len(events) == 1 and events[0]["date"] == "2024-12"
 
 
