@@ -225,6 +225,8 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
                 continue
             if t.not_with and any(fr.lemmas(doc.tokens[j]) & t.not_with for j in near):
                 continue
+            if t.not_lemma and tok.chosen is not None and tok.chosen.lemma in t.not_lemma:
+                continue
             if t.frames_speech and interview(doc, view, i):
                 continue
             if goal_of_request(doc, view, i, lex.goal_verbs) or purpose_of_clause(doc, view, i, lex.purpose_participles):

@@ -17,7 +17,7 @@ from kronika.events.ontology import ontology
 COMPANION_CASES = ("nom", "gen", "dat", "acc", "inst", "loc", "voc")
 """Cases a `with` companion may be restricted to ("członek:inst": "zostać członkiem", not "przesłany członkom")."""
 TRIGGER_KEYS = {"name", "lemma", "category", "mode", "context", "frame", "with", "that", "reflexive", "negated",
-                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech", "reported_actor", "own_act", "place_owner", "retaliation"}
+                "only_negated", "require", "override", "note", "that_denies", "not_after", "not_with", "solo", "authority", "frames_speech", "reported_actor", "own_act", "place_owner", "retaliation", "not_lemma"}
 FRAME_KEYS = {"actor", "recipient", "nominal_actor", "nominal_recipient", "reciprocal", "embeds", "note",
               "objective_genitive"}
 ROLES = ("actor", "recipient")
@@ -87,6 +87,7 @@ class Trigger:
     that_denies: bool = False
     not_after: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
+    not_lemma: frozenset[str] = frozenset()  # the tagger's lemma of the word that makes it something else
     solo: bool = False
     authority: bool = False
     authority_over_people: bool = False  # `authority: people`: only over persons and groups of people
@@ -257,6 +258,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
             that_denies=bool(t.get("that_denies")),
             not_after=frozenset(str(w).lower() for w in _as_list(t.get("not_after"))),
             not_with=frozenset(_as_list(t.get("not_with"))),
+            not_lemma=frozenset(_as_list(t.get("not_lemma"))),
             solo=bool(t.get("solo")),
             authority=bool(t.get("authority")),
             authority_over_people=t.get("authority") == "people",

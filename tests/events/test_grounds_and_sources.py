@@ -297,3 +297,13 @@ def test_taking_part_in_a_council_session_is_a_multilateral_consultation():
     doc = code("Prezydent Ukrainy Wołodymyr Zełenski wziął w środę udział w posiedzeniu Rady NATO-Ukraina.")
     consult = events_of(doc, "CONSULT")
     assert len(consult) == 1 and "multilateral" in consult[0]["mode"] and keys(doc, consult[0]["actor"]) >= {"UKR"}
+
+
+def test_poll_support_and_a_danger_are_no_acts():
+    doc = code("W sondażu Koalicja Obywatelska uzyskała 31 proc. poparcia, a Konfederacja 14 proc. poparcia.")
+    assert events_of(doc, "SUPPORT") == []
+    doc = code("Rosja stanowi zagrożenie dla Polski - ocenił premier.")
+    assert events_of(doc, "THREATEN") == []
+    # the verb is still a threat
+    doc = code("Rosja zagroziła Polsce odwetem.")
+    assert len(events_of(doc, "THREATEN")) == 1
