@@ -367,6 +367,26 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
     return sorted(out, key=lambda x: x.cost)
 
 
+CANDIDATE_CACHE_SIZE = 50_000
+"""Words whose `candidates` are remembered (a name's words recur in other names: "Tuska", "Donalda Tuska")."""
+_CANDIDATES: dict[tuple, tuple[list[Analysis], tuple[Cand, ...]]] = {}
+
+
+def _word_candidates(tok: Token, cls: str) -> tuple[Cand, ...]:
+    """`candidates(tok, cls)`, remembered per word: the key is what it reads of the token but its readings (text,
+    the tagger's choice) with the class; the readings are compared on a hit (the same list object mostly: the
+    morphology stage shares them between tokens of one form)."""
+    key = (tok.text, tok.chosen, cls)
+    hit = _CANDIDATES.get(key)
+    if hit is not None and hit[0] == tok.analyses:
+        return hit[1]
+    value = tuple(candidates(tok, cls))
+    if len(_CANDIDATES) >= CANDIDATE_CACHE_SIZE:
+        _CANDIDATES.clear()
+    _CANDIDATES[key] = (list(tok.analyses), value)
+    return value
+
+
 # --- the head phrase -------------------------------------------------------------------------------------------
 
 
@@ -431,7 +451,7 @@ def _head(tokens: Sequence[Token], start: int, cls: str, beam: int = 24) -> list
     """The head phrase from `start` (see the module doc): (token index, chosen candidate) of its words. A beam
     search over the words' candidates in each case of the first word; a state is the phrase so far with its
     agreement (number, gender)."""
-    cands = [candidates(t, cls) for t in tokens]
+    cands = [_word_candidates(t, cls) for t in tokens]
     done: list[_State] = []
     for case in dict.fromkeys(tag_parts(x.reading.tag)[2] for x in cands[start]):
         frontier = [_State((), 0.0, "", "", False, None)]

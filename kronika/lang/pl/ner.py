@@ -30,9 +30,10 @@ Words glued together ("#DonaldTusk", "SenatorJanKowalski": `glued_parts`) are cu
 them (`split_glued`); the stage keeps the names that cover whole tokens, `char_spans` (character offsets, what the
 PolEval benchmark reads) keeps all, and gives each word of a double-barrelled forename or surname its own span.
 Speed: the weights are an integer matrix features × labels (`NerModel`); the rows of a form's own and neighbour
-features are summed and cached per form (LRU; a sentence's new forms summed with one scatter-add), the label-independent scores of a whole sentence come from one gather and
-one segment sum (the sentence features: `_sentence_rows`, with per-form shapes, gazetteer keys and rows
-remembered), the history features are tables indexed by the two previous labels, and a token whose best
+features are summed and cached per form (LRU; the new forms summed with one gather and one segment sum, a
+neighbour feature's rows at every offset found with one look-up: `near_index`), the label-independent scores of
+all the sentences of a document come from one gather and one scatter-add (`_batch_static_scores`; the sentence
+features: `_sentence_rows`, with per-form shapes, gazetteer keys and rows remembered), the history features are tables indexed by the two previous labels, and a token whose best
 label wins by more than any history could change is decided without the greedy step. Integer scores make the
 labels exactly those of the reference decoder (`predict_labels_reference`). The Viterbi decoder first rules out,
 token by token, the labels some other label beats by more than the history features of that token and the next two
@@ -531,6 +532,24 @@ def viterbi_bounds(hist: np.ndarray, shape_hist: np.ndarray) -> tuple[np.ndarray
     return cur, shape_cur, fut1, fut2, fut_shape
 
 
+NEAR_OFFSETS = ("-2", "-1", "1", "2")
+"""The offsets of the neighbour features, as their names start: "-1w=kot" is the word "kot" one token before."""
+
+
+def near_index(features: Sequence[str]) -> dict[str, tuple[int | None, ...]]:
+    """Neighbour feature without its offset ("w=kot") → its rows at the offsets of `NEAR_OFFSETS` (None where the
+    vocabulary has it not), so a form's neighbour features need one look-up each rather than one per offset (a
+    neighbour feature's own name starts with a letter, so the offset prefix is read unambiguously)."""
+    number = {off: k for k, off in enumerate(NEAR_OFFSETS)}
+    found: dict[str, list[int | None]] = {}
+    for r, f in enumerate(features):
+        head = 2 if f[:1] == "-" else 1
+        k = number.get(f[:head])
+        if k is not None and f[head:head + 1].isalpha():
+            found.setdefault(f[head:], [None] * len(NEAR_OFFSETS))[k] = r
+    return {f: tuple(v) for f, v in found.items()}
+
+
 class _DecodeTables:
     """What the fast decoder needs beyond the weight matrix: rows of the fixed features, the history features as
     tables indexed by the previous labels (0 = sentence start, k + 1 = label k), and a bounded per-form cache of
@@ -591,7 +610,7 @@ class _DecodeTables:
         self.slots: OrderedDict[str, int] = OrderedDict()
         self.vecs = np.zeros((0, 5, n), dtype=np.int32)
         self.shapes = np.zeros(0, dtype=np.intp)
-        self._near: dict[str, tuple[int | None, ...]] = {}  # neighbour feature → its rows at -2, -1, +1, +2
+        self.near = near_index(model.features)
         self._run: dict[tuple[int, int, int], int | None] = {}  # (run length, place, words after) → row
         self._lock = threading.Lock()
         # (shape before, shape, shape after) → its row in `triple_vecs`: the summed weights of the token's two
@@ -666,19 +685,14 @@ class _DecodeTables:
         own, near = _static_features(form, readings, sh)
         row = self.row
         own_rows = [r for f in own if (r := row(f)) is not None]
-        near_memo = self._near
-        if len(near_memo) > 500_000:
-            near_memo.clear()
         per_offset: tuple[list[int], ...] = ([], [], [], [])
+        near_rows = self.near.get
         for f in near:
-            rs = near_memo.get(f)
-            if rs is None:
-                rs = tuple(row(f"{off}{f}") for off in (-2, -1, 1, 2))
-                if not f.startswith(("w=", "lm=")):  # shared by many forms (a shape, a suffix, a name class)
-                    near_memo[f] = rs
-            for k, r in enumerate(rs):
-                if r is not None:
-                    per_offset[k].append(r)
+            rs = near_rows(f)
+            if rs is not None:
+                for k, r in enumerate(rs):
+                    if r is not None:
+                        per_offset[k].append(r)
         return own_rows, per_offset, self.shape_id.get(sh, 0)
 
     def run_row(self, length: int, place: int, after: int) -> int | None:
@@ -711,19 +725,21 @@ class _DecodeTables:
               readings: Sequence[Sequence[Analysis]]) -> None:
         """For each form, at its index in `ks`: vecs[k, 0] = the summed weights of the rows of its own features,
         vecs[k, 1 + j] those of its features as seen from the j-th offset (`form_rows`), shapes[k] its shape
-        number; one scatter-add for all the forms."""
+        number; one gather and one segment sum for all the forms."""
         rows: list[int] = []
-        which: list[int] = []  # the row of `vecs` seen as (slots × 5) × labels each weight row goes to
+        starts: list[int] = []  # where each non-empty run of `rows` starts…
+        targets: list[int] = []  # …and its row of `vecs` seen as (slots × 5) × labels
         for k, form, r in zip(ks, forms, readings):
             own_rows, near_rows, shapes[k] = self.form_rows(form, r)
-            rows += own_rows
-            which += [5 * k] * len(own_rows)
-            for j, near in enumerate(near_rows, 5 * k + 1):
-                rows += near
-                which += [j] * len(near)
+            for j, part in enumerate((own_rows,) + near_rows, 5 * k):
+                if part:
+                    starts.append(len(rows))
+                    targets.append(j)
+                    rows += part
         flat = vecs.reshape(-1, vecs.shape[2])  # a view
         vecs[ks] = 0
-        np.add.at(flat, np.asarray(which, dtype=np.intp), self._matrix[rows])
+        if rows:
+            flat[targets] = np.add.reduceat(self._matrix[rows], starts)
 
     def form_vectors(self, forms: Sequence[str], readings: Sequence[Sequence[Analysis]]) -> tuple[np.ndarray, list[int]]:
         """([token, 5, label] summed weights of each token's own features and of its features as its neighbours
@@ -752,82 +768,121 @@ class _DecodeTables:
             return self.vecs[ks], self.shapes[ks].tolist()
 
 
+Sentence = tuple[Sequence[str], Sequence[Sequence[Analysis]]]
+"""A sentence as the decoders read it: its word forms and their readings."""
+
+
 def _static_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel,
                    t: "_DecodeTables") -> tuple[np.ndarray | None, list[int]]:
-    """(tokens × labels integer scores of the label-independent features, shape number of each token); the
-    scores are None when the model has no bias feature (then `predict_labels_reference` decodes).
-
-    A token's score is its form's own summed weights, plus its neighbours' summed weights as seen from its
-    offsets (both cached per form, `_DecodeTables.form_vectors`), plus the rows of the sentence edges, of the
-    bigram with the word before and of its run of capitalised words. Integer sums: the same scores as summing
-    the feature rows one by one."""
-    n = len(forms)
-    if not t.has_bias:
-        return None, [t.shape_id.get(shape(f), 0) for f in forms]
-    V, sids = t.form_vectors(forms, readings)
-    static = V[:, 0]  # a view into V, which is a fresh copy
-    if n > 1:
-        static[1:] += V[:-1, 2]
-        static[:-1] += V[1:, 3]
-    if n > 2:
-        static[2:] += V[:-2, 1]
-        static[:-2] += V[2:, 4]
-    idx: list[int] = []
-    rows: list[int] = []
-    e2, e1, f1, f2 = t.edge
-    if e2 is not None:
-        idx += (0, 1) if n > 1 else (0,)
-        rows += (e2, e2) if n > 1 else (e2,)
-    if t.first is not None:
-        idx.append(0)
-        rows.append(t.first)
-    if e1 is not None:
-        idx.append(0)
-        rows.append(e1)
-    if f1 is not None:
-        idx.append(n - 1)
-        rows.append(f1)
-    if f2 is not None:
-        idx += (n - 2, n - 1) if n > 1 else (n - 1,)
-        rows += (f2, f2) if n > 1 else (f2,)
-    row = t.row
-    lows = [f.lower() for f in forms]
-    for i in range(1, n):
-        r = row("bi=" + lows[i - 1] + "|" + lows[i])
-        if r is not None:
-            idx.append(i)
-            rows.append(r)
-    _sentence_rows(forms, readings, model, t, static, idx, rows)
-    i = 0
-    while i < n:
-        if not forms[i][:1].isupper():
-            i += 1
-            continue
-        b = i + 1
-        while b < n and forms[b][:1].isupper():
-            b += 1
-        for k in range(i, b):
-            r = t.run_row(b - i, k - i, b - k - 1)
-            if r is not None:
-                idx.append(k)
-                rows.append(r)
-        if b - i > 1:
-            run_rows = [r for f in run_features(forms, readings, i) if (r := row(f)) is not None]
-            for k in range(i + 1, b):
-                idx += [k] * len(run_rows)
-                rows += run_rows
-        i = b
-    if rows:
-        np.add.at(static, np.asarray(idx, dtype=np.intp), model.matrix[rows])
+    """(tokens × labels integer scores of the label-independent features, shape number of each token) of one
+    sentence (`_batch_static_scores`)."""
+    static, sids, _ = _batch_static_scores([(forms, readings)], model, t)
     return static, sids
 
 
+def _batch_static_scores(sentences: Sequence[Sentence], model: NerModel, t: "_DecodeTables"
+                         ) -> tuple[np.ndarray | None, list[int], list[int]]:
+    """(tokens × labels integer scores of the label-independent features, shape number of each token, the
+    first token of each sentence) of the sentences' tokens one after another; the scores are None when the
+    model has no bias feature (then `predict_labels_reference` decodes).
+
+    A token's score is its form's own summed weights, plus its neighbours' summed weights as seen from its
+    offsets (both cached per form, `_DecodeTables.form_vectors`), plus the rows of the sentence edges, of the
+    bigram with the word before, of its run of capitalised words and of the sentence features
+    (`_sentence_rows`). All the sentences (a document's) are scored together: laid out with two empty tokens
+    between sentences, so that the neighbour sums shifted by one and two tokens do not cross a sentence's edge,
+    and all their other rows added with one scatter-add. Integer sums: the same scores as summing the feature
+    rows one by one, sentence by sentence."""
+    starts: list[int] = []
+    all_forms: list[str] = []
+    all_readings: list[Sequence[Analysis]] = []
+    for forms, readings in sentences:
+        starts.append(len(all_forms))
+        all_forms += forms
+        all_readings += readings
+    if not t.has_bias:
+        return None, [t.shape_id.get(shape(f), 0) for f in all_forms], starts
+    V, sids = t.form_vectors(all_forms, all_readings)
+    # padded layout: sentence k's tokens start at starts[k] + 2 * k
+    at = np.arange(len(all_forms)) + np.repeat(np.arange(0, 2 * len(sentences), 2),
+                                                 [len(forms) for forms, _ in sentences])
+    size = len(all_forms) + 2 * (len(sentences) - 1)
+    padded = np.zeros((size,) + V.shape[1:], dtype=V.dtype)
+    padded[at] = V
+    static = padded[:, 0]  # a view into `padded`, a fresh array
+    if size > 1:
+        static[1:] += padded[:-1, 2]
+        static[:-1] += padded[1:, 3]
+    if size > 2:
+        static[2:] += padded[:-2, 1]
+        static[:-2] += padded[2:, 4]
+    idx: list[int] = []
+    rows: list[int] = []
+    triple_at: list[int] = []
+    triples: list[int] = []
+    e2, e1, f1, f2 = t.edge
+    row = t.row
+    for k, (forms, readings) in enumerate(sentences):
+        n = len(forms)
+        if not n:
+            continue
+        base = starts[k] + 2 * k
+        last = base + n - 1
+        if e2 is not None:
+            idx += (base, base + 1) if n > 1 else (base,)
+            rows += (e2, e2) if n > 1 else (e2,)
+        if t.first is not None:
+            idx.append(base)
+            rows.append(t.first)
+        if e1 is not None:
+            idx.append(base)
+            rows.append(e1)
+        if f1 is not None:
+            idx.append(last)
+            rows.append(f1)
+        if f2 is not None:
+            idx += (last - 1, last) if n > 1 else (last,)
+            rows += (f2, f2) if n > 1 else (f2,)
+        lows = [f.lower() for f in forms]
+        for i in range(1, n):
+            r = row("bi=" + lows[i - 1] + "|" + lows[i])
+            if r is not None:
+                idx.append(base + i)
+                rows.append(r)
+        triple_at += range(base, base + n)
+        triples += _sentence_rows(forms, readings, model, t, base, idx, rows)
+        i = 0
+        while i < n:
+            if not forms[i][:1].isupper():
+                i += 1
+                continue
+            b = i + 1
+            while b < n and forms[b][:1].isupper():
+                b += 1
+            for j in range(i, b):
+                r = t.run_row(b - i, j - i, b - j - 1)
+                if r is not None:
+                    idx.append(base + j)
+                    rows.append(r)
+            if b - i > 1:
+                run_rows = [r for f in run_features(forms, readings, i) if (r := row(f)) is not None]
+                for j in range(i + 1, b):
+                    idx += [base + j] * len(run_rows)
+                    rows += run_rows
+            i = b
+    static[triple_at] += t.triple_vecs[triples]
+    if rows:
+        np.add.at(static, np.asarray(idx, dtype=np.intp), model.matrix[rows])
+    return static[at], sids, starts
+
+
 def _sentence_rows(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel,
-                   t: "_DecodeTables", static: np.ndarray, idx: list[int], rows: list[int]) -> None:
-    """`model_sentence_features` the fast way: the two shape pairs of each token added to `static` at once
-    (their summed weights remembered per triple of shapes, `_DecodeTables.triple`),
-    the (token, row) pairs of the others appended to `idx` and `rows`; per form, its shape, gazetteer key and
-    the rows of its capitalised-word features are remembered (`_DecodeTables.form_info`)."""
+                   t: "_DecodeTables", base: int, idx: list[int], rows: list[int]) -> list[int]:
+    """`model_sentence_features` the fast way, for a sentence whose first token is at `base`: the (token, row)
+    pairs appended to `idx` and `rows`, but for the two shape pairs of each token, whose summed weights are
+    remembered per triple of shapes (`_DecodeTables.triple`): their rows of `triple_vecs` are returned, one per
+    token. Per form, its shape, gazetteer key and the rows of its capitalised-word features are remembered
+    (`_DecodeTables.form_info`)."""
     known = t._info
     info = [known.get(f) or t.form_info(f, r) for f, r in zip(forms, readings)]
     shapes = [x[0] for x in info]
@@ -836,58 +891,65 @@ def _sentence_rows(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
     got = [known_triples.get(k) for k in triples]
     if None in got:  # shapes seen together for the first time
         got = [t.triple(k) for k in triples]
-    static += t.triple_vecs[got]
     row = t.row
     if not _QUOTES.isdisjoint(forms):
         for k, q in enumerate(quote_places(forms)):
             if q:
                 r = row(q + "=" + shapes[k])
                 if r is not None:
-                    idx.append(k)
+                    idx.append(base + k)
                     rows.append(r)
     for i in [i for i, x in enumerate(info) if x[2] is not None]:
-        got = info[i][2][0 if i == 0 else (2 if forms[i - 1][:1].isupper() else 1)]
-        if got:
-            idx += [i] * len(got)
-            rows += got
+        cap = info[i][2][0 if i == 0 else (2 if forms[i - 1][:1].isupper() else 1)]
+        if cap:
+            idx += [base + i] * len(cap)
+            rows += cap
     gaz = model.gazetteer
     if gaz is not None:
         for i, length, types in gaz.matches([x[1] for x in info]):
             first, other = t.gazetteer_rows(types)
-            idx += [i] * len(first)
+            idx += [base + i] * len(first)
             rows += first
             for k in range(i + 1, i + length):
-                idx += [k] * len(other)
+                idx += [base + k] * len(other)
                 rows += other
+    return got
 
 
 def predict_labels_greedy(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
-    """One label per token, greedy left to right (how the model is trained): the label-independent features of
-    all tokens are summed at once (one gather over the weight matrix), then each token adds the history tables
-    for the labels chosen before it. Gives exactly the labels of `predict_labels_greedy_reference` (integer
-    weights; ties → first label)."""
-    n = len(forms)
-    if not n:
-        return []
+    """One label per token of one sentence, greedy left to right (`predict_labels_greedy_batch`)."""
+    return predict_labels_greedy_batch([(forms, readings)], model)[0]
+
+
+def predict_labels_greedy_batch(sentences: Sequence[Sentence], model: NerModel) -> list[list[str]]:
+    """One label per token, greedy left to right (how the model is trained), for each sentence: the
+    label-independent features of all tokens of all the sentences are summed at once (`_batch_static_scores`),
+    then each token adds the history tables for the labels chosen before it in its sentence. Gives exactly the
+    labels of `predict_labels_greedy_reference` (integer weights; ties → first label)."""
+    if not any(forms for forms, _ in sentences):
+        return [[] for _ in sentences]
     t = model.tables()
-    static, sids = _static_scores(forms, readings, model, t)
+    static, sids, starts = _batch_static_scores(sentences, model, t)
     if static is None:
-        return predict_labels_greedy_reference(forms, readings, model)
+        return [predict_labels_greedy_reference(forms, readings, model) for forms, readings in sentences]
     hist, shape_hist = t.hist, t.shape_hist
     # tokens whose label no history can change (most of them): decided at once
     best = static.argmax(1)
     swing = t.swing[best] + t.shape_swing[sids, best]
-    margin = static[np.arange(n), best][:, None].astype(np.int64) - static
+    margin = static[np.arange(len(static)), best][:, None].astype(np.int64) - static
     settled = (margin > swing).all(1).tolist()
     best_l = best.tolist()
-    out: list[int] = []
-    p1 = p2 = 0
-    for i in range(n):
-        k = best_l[i] if settled[i] else int((static[i] + hist[p2, p1] + shape_hist[sids[i], p1]).argmax())
-        out.append(k)
-        p2, p1 = p1, k + 1
     labels = model.labels
-    return [labels[k] for k in out]
+    out: list[list[str]] = []
+    for (forms, _), start in zip(sentences, starts):
+        chosen: list[int] = []
+        p1 = p2 = 0
+        for i in range(start, start + len(forms)):
+            k = best_l[i] if settled[i] else int((static[i] + hist[p2, p1] + shape_hist[sids[i], p1]).argmax())
+            chosen.append(k)
+            p2, p1 = p1, k + 1
+        out.append([labels[k] for k in chosen])
+    return out
 
 
 def spans_from_labels(labels: Sequence[str]) -> list[tuple[str, int, int]]:
@@ -985,9 +1047,15 @@ def nest_countries(spans: Sequence[tuple[str, int, int]], forms: Sequence[str],
 
 def name_spans(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[tuple[str, int, int]]:
     """(type, first token, end token exclusive) of every name, date and time of one sentence, nested ones
-    included: the model's labels (`predict_labels`) read as spans (`spans_from_labels`), `clean_spans`, then
-    the countries named inside organisations (`nest_countries`)."""
-    spans = clean_spans(spans_from_labels(predict_labels(forms, readings, model)), forms)
+    included (`spans_of_labels` of `predict_labels`)."""
+    return spans_of_labels(predict_labels(forms, readings, model), forms, readings, model)
+
+
+def spans_of_labels(labels: Sequence[str], forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
+                    model: NerModel) -> list[tuple[str, int, int]]:
+    """The spans of a sentence's labels: read as spans (`spans_from_labels`), `clean_spans`, then the countries
+    named inside organisations (`nest_countries`)."""
+    spans = clean_spans(spans_from_labels(labels), forms)
     return nest_countries(spans, forms, readings, country_lemmas(model))
 
 
@@ -1113,14 +1181,17 @@ def char_spans(tokens: Sequence[Token], spans: Sequence[tuple[str, int, int]]) -
     return out
 
 
+def _sentence(tokens: Sequence[Token]) -> Sentence:
+    """The forms and readings of a sentence's tokens (their `analyses`, or Morfeusz's when empty)."""
+    return [t.text for t in tokens], [t.analyses or list(analyse(t.text)) for t in tokens]
+
+
 def recognise(tokens: Sequence[Token], model: NerModel | None = None) -> list[tuple[str, int, int]]:
     """Name spans (type, first token, end token) of one sentence's tokens (`name_spans`)."""
     model = model or load_model()
     if model is None:
         raise RuntimeError("no NER model is installed")
-    forms = [t.text for t in tokens]
-    readings = [t.analyses or list(analyse(t.text)) for t in tokens]
-    return name_spans(forms, readings, model)
+    return name_spans(*_sentence(tokens), model)
 
 
 BASE_FORM_CACHE_SIZE = 50_000
@@ -1150,19 +1221,32 @@ def _base_form(tokens: Sequence[Token], typ: str) -> str:
     return value
 
 
-def _recognise_glued(tokens: Sequence[Token], model: NerModel) -> list[tuple[str, int, int]]:
-    """`recognise` over the tokens with glued words cut apart (`split_glued`), the spans given back over the
-    original tokens; a name that starts or ends inside a glued token ("Donald Tusk" in "#DonaldTusk") has no
-    such span and is left out."""
-    pieces, owner = split_glued(tokens)
-    if len(pieces) == len(tokens):
-        return recognise(tokens, model)
-    out: list[tuple[str, int, int]] = []
-    for typ, i, j in recognise(pieces, model):
-        a, b = owner[i], owner[j - 1] + 1
-        if (i == 0 or owner[i - 1] != a) and (j == len(pieces) or owner[j] != b - 1) and (typ, a, b) not in out:
-            out.append((typ, a, b))
+def recognise_sentences(sentences: Sequence[Sequence[Token]], model: NerModel) -> list[list[tuple[str, int, int]]]:
+    """Per sentence (its tokens), the name spans of `recognise` over its tokens with glued words cut apart
+    (`split_glued`), given back over the original tokens; a name that starts or ends inside a glued token
+    ("Donald Tusk" in "#DonaldTusk") has no such span and is left out. The sentences are labelled together
+    (`predict_labels_batch`)."""
+    views = [split_glued(tokens) for tokens in sentences]
+    inputs = [_sentence(pieces) for pieces, _ in views]
+    out: list[list[tuple[str, int, int]]] = []
+    for tokens, (pieces, owner), (forms, readings), labels in zip(sentences, views, inputs,
+                                                                  predict_labels_batch(inputs, model)):
+        spans = spans_of_labels(labels, forms, readings, model)
+        if len(pieces) == len(tokens):
+            out.append(spans)
+            continue
+        whole: list[tuple[str, int, int]] = []
+        for typ, i, j in spans:
+            a, b = owner[i], owner[j - 1] + 1
+            if (i == 0 or owner[i - 1] != a) and (j == len(pieces) or owner[j] != b - 1) and (typ, a, b) not in whole:
+                whole.append((typ, a, b))
+        out.append(whole)
     return out
+
+
+def _recognise_glued(tokens: Sequence[Token], model: NerModel) -> list[tuple[str, int, int]]:
+    """`recognise_sentences` of one sentence."""
+    return recognise_sentences([tokens], model)[0]
 
 
 class NamedEntities:
@@ -1179,10 +1263,8 @@ class NamedEntities:
             tokens: list[Token] = doc.tokens
             ranges = [(s.token_start, s.token_end) for s in doc.sentences] or [(0, len(tokens))]
             found: list[tuple[str, int, int]] = []
-            for a, b in ranges:
-                sent = tokens[a:b]
-                if sent:
-                    found += [(typ, a + i, a + j) for typ, i, j in _recognise_glued(sent, model)]
+            for (a, _), spans in zip(ranges, recognise_sentences([tokens[a:b] for a, b in ranges], model)):
+                found += [(typ, a + i, a + j) for typ, i, j in spans]
             found = repeat_persons([t.text for t in tokens], found, [a for a, _ in ranges])
             for typ, i, j in found:
                 if typ in TIME_TYPES:
@@ -1204,9 +1286,15 @@ _NEG = -(1 << 40)
 def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
     """One label per token, decoded the way the model was trained (`meta["decoder"]`: "viterbi", or "greedy"
     for a model without that entry): exactly the labels of `predict_labels_reference`."""
+    return predict_labels_batch([(forms, readings)], model)[0]
+
+
+def predict_labels_batch(sentences: Sequence[Sentence], model: NerModel) -> list[list[str]]:
+    """`predict_labels` of each sentence; the greedy decoder scores them all together
+    (`predict_labels_greedy_batch`)."""
     if model.meta.get("decoder") == "viterbi":
-        return predict_labels_viterbi(forms, readings, model)
-    return predict_labels_greedy(forms, readings, model)
+        return [predict_labels_viterbi(forms, readings, model) for forms, readings in sentences]
+    return predict_labels_greedy_batch(sentences, model)
 
 
 def predict_labels_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],

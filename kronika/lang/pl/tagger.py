@@ -122,6 +122,9 @@ class TaggerModel:
                                                                                values[at_star].tolist())}
         self._weights: dict[str, dict[str, float]] | None = None
         self._next_ids: dict[tuple, int] = {}  # `_as_next` descriptions, numbered
+        # rows of the context features that take no value: the first token, a capitalised first or later token,
+        # the sentence's start before a token and its end after one (None where the model has no such feature)
+        self.fixed_rows = tuple(self.offset.get(f) for f in ("first", "cap0", "cap1", "t-1=^", "w+1=$"))
         self._reset_caches()
         self._history: dict[Analysis, tuple[str, list[int]]] = {}  # chosen reading → (pos, rows of t-1, p-1, k-1, l-1)
 
@@ -754,6 +757,7 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
     left_ctx = LeftContext()
     info = [e[8] for e in entries]
     rverbs, rnouns = right_verbs(info), right_nouns(info)
+    first_row, cap0_row, cap1_row, start_row, end_row = model.fixed_rows
     for i in range(n):
         _, cands, cset, extras, own = entries[i][:5]
         if len(cands) == 1:
@@ -761,12 +765,11 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
         else:
             prev1 = chosen[i - 1] if i > 0 else None
             form = forms[i]
-            feats: list[str] = []
-            rows = []
+            rows: list[int | None] = []
             if i == 0:
-                feats.append("first")
+                rows.append(first_row)
             if form[:1].isupper():
-                feats.append("cap" + ("0" if i == 0 else "1"))
+                rows.append(cap0_row if i == 0 else cap1_row)
             if prev1 is not None:
                 h = history.get(prev1)
                 if h is None:
@@ -777,25 +780,24 @@ def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], m
                                                           "l-1=" + prev1.lemma.lower()) if (r := offset.get(f)) is not None])
                 rows += h[1]
                 if i > 1:
-                    feats.append("pp-2=" + tag_parts(chosen[i - 2].tag)[0] + "|" + h[0])
+                    rows.append(offset.get("pp-2=" + tag_parts(chosen[i - 2].tag)[0] + "|" + h[0]))
                 rows.append(entries[i - 1][5][0])
             else:
-                feats.append("t-1=^")
+                rows.append(start_row)
             if i + 1 < n:
                 e = entries[i + 1]
                 rows += e[5][1:4]
                 nxt, nxt_id = e[6], e[7]
             else:
-                feats.append("w+1=$")
+                rows.append(end_row)
                 nxt, nxt_id = (), -1
             if i + 2 < n:
                 rows.append(entries[i + 2][5][4])
-            feats += left_ctx.features()
+            rows += [offset.get(f) for f in left_ctx.features()]
             rverb = rverbs[i]
             if rverb is not None:
-                feats.append("rv=" + rverb[0])
+                rows.append(offset.get("rv=" + rverb[0]))
             rows = [r for r in rows if r is not None]
-            rows += [r for f in feats if (r := offset.get(f)) is not None]
             ctx = _scores(model, rows, cset, extras)
             # the candidate features' weights, per template (a cached tuple is never empty, so `or` only
             # computes on a miss)
