@@ -77,6 +77,7 @@ def _fused_headlines() -> dict:
     return yaml.safe_load(text) or {}
 
 
+@lru_cache(maxsize=1)
 def fused_openers() -> frozenset[str]:
     """Words that start a new sentence after a headline fused into the text (rule 6)."""
     return frozenset(str(w) for w in _fused_headlines().get("openers") or ())
@@ -131,13 +132,15 @@ def _fused_headline_ends(tokens: list[Token], i: int, first: int, table: Abbrevi
     if tok.text in fused_openers():
         return prev.kind == "word" and not prev.text[:1].isdigit() and not prev.text.endswith(".") \
             and table.get(prev.text) is None
-    if not tok.text[:1].isupper() or tok.text.isupper() or not is_verb_only(tok.text):
+    if not tok.text[:1].isupper() or tok.text.isupper():
         return False
     if i + 1 < len(tokens) and is_terminal(tokens[i + 1]):
         return False  # a sentence of one verb is rather a name that Morfeusz reads as a verb ("zachowanie Muska.")
     if prev.kind == "word":
-        return prev.text[:1].islower() and not prev.text.endswith(".")
-    return i - 1 > first and _is_closer(prev, tokens[i - 2])
+        after_headline = prev.text[:1].islower() and not prev.text.endswith(".")
+    else:
+        after_headline = i - 1 > first and _is_closer(prev, tokens[i - 2])
+    return after_headline and is_verb_only(tok.text)  # the dictionary last: it is the costly test
 
 
 def _next_significant(tokens: list[Token], j: int, end: int) -> Token | None:
