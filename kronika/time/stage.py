@@ -43,8 +43,8 @@ def resolve_candidates(doc, candidates: list[Candidate], views: list[TokenView] 
         ctx.reference_days = reference_days(doc, candidates, ctx)
     bound_leads = load_lexicon().get("bound_lead", {})
     deadline_leads = load_lexicon().get("deadline_lead", {})
-    habitual = habitual_sentences(doc, candidates)
     cued = cue_sentences(doc)
+    habitual = habitual_sentences(doc, candidates, cued)
     yearly = yearly_sentences(doc, candidates)
     timexes = []
     clauses: dict[int, _Clauses] = {}  # the clauses of each sentence, as needed
@@ -156,7 +156,7 @@ def reference_days(doc, candidates: list[Candidate], ctx: Context) -> list[tuple
 _ONE_DAY = re.compile(r"(\d{4}|UNDEF-year|PLUS-0)-\d\d-\d\d|UNDEF-(weekday|monthweekday)-|UNDEF-(this|ref)-(same)?day")
 
 
-def habitual_sentences(doc, candidates: list[Candidate]) -> dict[int, int]:
+def habitual_sentences(doc, candidates: list[Candidate], cued: dict[int, int]) -> dict[int, int]:
     """The sentences whose clock times recur rather than fall on one day, each with the offset from which on
     they do: opening hours ("czynny do godz. 18", "jak zwykle o godz. 18", "od poniedziałku do soboty w
     godzinach 7.00–15.00", "w weekendy od godz. 23") — a clock time after a recurring time (a SET) or a range of
@@ -172,7 +172,6 @@ def habitual_sentences(doc, candidates: list[Candidate]) -> dict[int, int]:
         elif (c.type in ("DATE", "TIME") and not c.pair and not c.placeholder.startswith(CLOCK_PLACEHOLDER)
               and _ONE_DAY.match(c.placeholder)):
             one_day.add(c.sentence)
-    cued = cue_sentences(doc)
     out = {si: at for si, at in cued.items() if si not in one_day}
     for si, at in recurring.items():
         out[si] = min(at, out.get(si, at))
@@ -218,8 +217,9 @@ def cue_sentences(doc) -> dict[int, int]:
             for k, tok in enumerate(toks):
                 lemma = tok.chosen.lemma.lower() if tok.chosen is not None else tok.text.lower()
                 if lemma not in cues and tok.chosen is not None:
-                    lemma = next((a.lemma.lower() for a in (getattr(tok, "analyses", None) or [])
-                                  if a.lemma.lower() in cues), lemma)
+                    # the cue's adjective reading ("otwarta" also read as the verb's participle); cue words are
+                    # common words, whose lemmas are lowercase
+                    lemma = next((a.lemma for a in (getattr(tok, "analyses", None) or []) if a.lemma in cues), lemma)
                 if lemma not in cues:
                     continue
                 tag = tok.tag or ""
