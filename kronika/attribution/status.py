@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kronika.attribution.index import DocIndex, lemma_set, readings
 from kronika.attribution.lexicon import Lexicon
+from kronika.time.tense import first_verb_future
 
 CLAUSE_BOUNDS = frozenset({",", ";", ":", "-", "–", "—", "(", ")", ".", "!", "?"})
 
@@ -49,15 +50,7 @@ def _future_after_noun(ix: DocIndex, ts: int, te: int, b: int) -> bool:
     Putinem odbędzie się we wtorek" (perfective present), "rozmowy będą kontynuowane" ("będzie"); not a
     genitive ("wdrażanie porozumień będzie trudne")."""
     head = ix.tokens[ts].chosen
-    if head is None or "nom" not in head.features:
-        return False
-    for i in range(te, min(b, te + 5)):
-        tok = ix.tokens[i]
-        pos = _chosen_pos(tok)
-        if pos in ("fin", "praet", "bedzie", "impt", "winien"):
-            feats = tok.chosen.features if tok.chosen is not None else ()
-            return pos == "bedzie" or (pos == "fin" and "perf" in feats and "ter" in feats)
-    return False
+    return head is not None and "nom" in head.features and first_verb_future(ix.tokens, te, min(b, te + 5))
 
 
 def negated(ix: DocIndex, lex: Lexicon, ts: int, te: int) -> bool:

@@ -6,6 +6,7 @@ from kronika.events import frames as fr
 from kronika.events.candidates import FINITE, Candidate, speech_verbs
 from kronika.events.lexicon import Lexicon
 from kronika.events.mentions import ADJ_PREFIX
+from kronika.time.tense import first_verb_future
 
 FUTURE_TO_AGREE = {"CONSULT", "AID", "SUPPORT", "COOPERATE"}
 ANNOUNCED_FORCE = {"ASSAULT", "COERCE"}
@@ -34,17 +35,10 @@ def planned(doc, c: Candidate, view: fr.SentenceView) -> bool:
                                   and fr.token_pos(doc.tokens[j + 1]) == "inf"):
                 return True
         # the noun is the subject of a future verb after it: "spotkanie z Putinem odbędzie się we wtorek"
-        if "nom" not in fr._cases(tag):
-            return False
-        for j in range(c.head + 1, min(view.end, c.head + 6)):
-            t = doc.tokens[j]
-            if view.clause_of.get(j) != clause:
-                break
-            tp = fr.token_pos(t)
-            if tp in FINITE:
-                ttag = t.chosen.tag if t.chosen else ""
-                return tp == "bedzie" or (tp == "fin" and ttag.endswith(":perf") and ":ter:" in ttag)
-        return False
+        end = c.head + 1
+        while end < min(view.end, c.head + 6) and view.clause_of.get(end) == clause:
+            end += 1
+        return "nom" in fr._cases(tag) and first_verb_future(doc.tokens, c.head + 1, end)
     if pos in ("inf", "praet", "fin"):
         for j in range(c.head - 1, max(view.start, c.head - 8) - 1, -1):
             t = doc.tokens[j]

@@ -37,6 +37,18 @@ def verb_tense(tokens: Sequence, i: int) -> str | None:
     return None
 
 
+_FINITE = frozenset({"fin", "praet", "bedzie", "impt", "imps", "winien"})
+
+
+def first_verb_future(tokens: Sequence, start: int, end: int) -> bool:
+    """Whether the first finite verb in tokens [start, end) is in the future ("spotkanie z Putinem odbędzie się
+    we wtorek", "rozmowy będą kontynuowane"): what a noun subject before it tells of is planned."""
+    for i in range(start, end):
+        if (tokens[i].tag or "").split(":", 1)[0] in _FINITE:
+            return verb_tense(tokens, i) == FUTURE
+    return False
+
+
 # a past-tense form written without Polish letters ("przeszla", "pozostal", "zostalismy"): "l" for "ł", "s" for "ś"
 _PLAIN_PAST = re.compile(r"([a-ząćęńóśźż]+)l(a|o|i|y|em|am|es|as|ismy|ysmy|iscie|yscie)?")
 
