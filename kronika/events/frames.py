@@ -256,14 +256,9 @@ def apposition_case(doc, mentions: list[Mention], start: int, s_start: int, lex:
     k = start - 1
     while k >= s_start:
         attr = next((o for o in mentions if o.attribute and o.end == k + 1), None)
-        tok = doc.tokens[k]
-        chosen = tok.chosen
         if attr is not None:
             k = attr.start - 1
-        elif tok.kind != "word" or not tok.text[:1].islower() and k > s_start or chosen is None:
-            break
-        elif chosen.pos == "adj" or (chosen.pos == "subst" and "gen" in _cases(chosen.tag)
-                                     and chosen.lemma.lower() not in lex.person_titles):
+        elif _genitive_filler(doc.tokens[k], lex.person_titles):
             k -= 1
         else:
             break
@@ -618,15 +613,16 @@ def agrees_fully(g: Group, v: VerbInfo) -> bool:
     return bool(v.genders & g.genders)
 
 
-def _genitive_filler(tok, lex: Lexicon) -> bool:
-    """A lowercase adjective or genitive noun that is no role noun ("spraw zagranicznych" in "szefów resortów
-    spraw zagranicznych krajów NATO")."""
+def _genitive_filler(tok, heads: frozenset[str]) -> bool:
+    """A lowercase adjective, or genitive noun not among `heads`, inside a role phrase ("spraw zagranicznych" in
+    "szefów resortów spraw zagranicznych krajów NATO", "unijnej dyplomacji" in "Szef unijnej dyplomacji Josep
+    Borrell")."""
     if tok.kind != "word" or not tok.text[:1].islower() or tok.chosen is None:
         return False
     c = tok.chosen
     if c.pos == "adj":
         return True
-    return c.pos == "subst" and "gen" in _cases(c.tag) and c.lemma.lower() not in lex.role_heads
+    return c.pos == "subst" and "gen" in _cases(c.tag) and c.lemma.lower() not in heads
 
 
 def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
@@ -649,7 +645,7 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
         # by "szefów" (up to two lowercase genitive nouns or adjectives between two role nouns)
         while True:
             k = j - 1
-            while k >= max(view.start, j - 3) and _genitive_filler(doc.tokens[k], lex):
+            while k >= max(view.start, j - 3) and _genitive_filler(doc.tokens[k], lex.role_heads):
                 k -= 1
             if k >= view.start and (not doc.tokens[k].text[:1].isupper() or k == view.start) and \
                     {lm.lower() for lm in lemmas(doc.tokens[k])} & lex.role_heads and \
