@@ -1305,6 +1305,17 @@ def predict_labels_reference(forms: Sequence[str], readings: Sequence[Sequence[A
     return predict_labels_greedy_reference(forms, readings, model)
 
 
+def _add_reference_weights(scores: list[int], weights: dict[str, dict[str, float]], labels: Sequence[str],
+                           feat: str) -> None:
+    """Adds a feature's weights, label by label in `labels` order, to `scores` (the reference decoders' way)."""
+    w = weights.get(feat)
+    if w:
+        for k, lab in enumerate(labels):
+            x = w.get(lab)
+            if x:
+                scores[k] += round(x * SCALE)
+
+
 def predict_labels_viterbi_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
                                      model: NerModel) -> list[str]:
     """The best-scoring label sequence (second-order Viterbi: a token's score depends on the two labels before
@@ -1322,12 +1333,7 @@ def predict_labels_viterbi_reference(forms: Sequence[str], readings: Sequence[Se
     names = ["^"] + labels
 
     def add(scores: list[int], feat: str) -> None:
-        w = weights.get(feat)
-        if w:
-            for k, lab in enumerate(labels):
-                x = w.get(lab)
-                if x:
-                    scores[k] += round(x * SCALE)
+        _add_reference_weights(scores, weights, labels, feat)
 
     L = len(labels)
     extra = model_sentence_features(forms, readings, model)
@@ -1383,12 +1389,7 @@ def _viterbi_first_order_reference(forms: Sequence[str], readings: Sequence[Sequ
     L = len(labels)
 
     def add(scores: list[int], feat: str) -> None:
-        w = weights.get(feat)
-        if w:
-            for k, lab in enumerate(labels):
-                x = w.get(lab)
-                if x:
-                    scores[k] += round(x * SCALE)
+        _add_reference_weights(scores, weights, labels, feat)
 
     extra = model_sentence_features(forms, readings, model)
     delta: dict[int, int] = {0: 0}
