@@ -24,6 +24,7 @@ from kronika.lang.pl.ner import (
     sentence_features,
 )
 from kronika.lang.pl.training import _jackknife_gazetteer, gazetteer_fold, train_ner
+from tests.lang.pl.test_training import IOB_SENTENCE
 
 
 def _subst(lemma: str, tag: str = "subst:sg:nom:f", names: tuple[str, ...] = ()) -> Analysis:
@@ -222,15 +223,7 @@ def test_first_order_viterbi_on_random_models_equals_the_reference():
 
 # --- training ----------------------------------------------------------------------------------------------------
 
-IOB_DOC = """-DOCSTART FILE {doc}
-Donald\tDonald\tsubst:sg:nom:m1\tB-persName#B-persName-forename
-Tusk\tTusk\tsubst:sg:nom:m1\tI-persName#B-persName-surname
-pojechał\tpojechać\tpraet:sg:m1:perf\tO
-do\tdo\tprep:gen\tO
-Brukseli\tBruksela\tsubst:sg:gen:f\tB-placeName-settlement
-.\t.\tinterp\tO
-
-"""
+IOB_DOC = "-DOCSTART FILE {doc}\n" + IOB_SENTENCE  # one document of one sentence (test_training's)
 
 
 @pytest.fixture()

@@ -27,16 +27,18 @@ CONLLU = """# sent_id = t1
 
 """
 
-IOB = """-DOCSTART CONFIG FEATURES orth base ctag
--DOCSTART FILE doc1
-Donald\tDonald\tsubst:sg:nom:m1\tB-persName#B-persName-forename
+IOB_SENTENCE = """Donald\tDonald\tsubst:sg:nom:m1\tB-persName#B-persName-forename
 Tusk\tTusk\tsubst:sg:nom:m1\tI-persName#B-persName-surname
 pojechał\tpojechać\tpraet:sg:m1:perf\tO
 do\tdo\tprep:gen\tO
 Brukseli\tBruksela\tsubst:sg:gen:f\tB-placeName-settlement
 .\t.\tinterp\tO
 
-Komisja\tkomisja\tsubst:sg:nom:f\tB-orgName
+"""
+
+IOB = """-DOCSTART CONFIG FEATURES orth base ctag
+-DOCSTART FILE doc1
+""" + IOB_SENTENCE + """Komisja\tkomisja\tsubst:sg:nom:f\tB-orgName
 Europejska\teuropejski\tadj:sg:nom:f:pos\tI-orgName
 obradowała\tobradować\tpraet:sg:f:imperf\tO
 w\tw\tprep:loc\tO
