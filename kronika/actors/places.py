@@ -36,3 +36,17 @@ def load_places() -> Places:
         out[name] = Place(name, tuple(Name.parse(x) for x in _split_list(row["pl_names"])),
                           row["country"] or None, row["wikidata"] or None)
     return out
+
+
+@lru_cache(maxsize=512)
+def is_capital(name_en: str) -> bool:
+    """Is the place (by its English name) the capital of the state it lies in (countries.tsv `capitals`)?
+    A capital may stand for its government: "Według Kijowa", "Kijów informuje"."""
+    from kronika.actors.kb import load_kb
+
+    place = load_places().get(name_en)
+    country = load_kb().country(place.country) if place is not None and place.country else None
+    if country is None:
+        return False
+    capitals = {n.text for n in country.capitals}
+    return any(n.text in capitals for n in place.polish_names)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kronika.actors.places import is_capital
 from kronika.attribution.index import DocIndex, Mention, lemma_set, readings
 from kronika.attribution.lexicon import Cue, Lexicon
 from kronika.attribution import speakers as sp
+from kronika.events.recipients import load_anaphora
 
 OPENERS = {"„": "”\"“", "«": "»", "“": "”", "\"": "\"", "»": "«"}
 DASHES = ("-", "–", "—")
@@ -271,6 +273,8 @@ class _Finder:
             report.end -= 1
         while report.start < report.end and self.text[report.start] in " \t\n":
             report.start += 1
+        if report.speaker and self.ix.entity_type(report.speaker) == "location":
+            report.speaker = self._government_of_place(report.speaker)
         if report.speaker:
             if report.speaker_rule in ("previous-speaker", "pronoun"):
                 for tok, eid in reversed(self.speakers):
@@ -283,6 +287,18 @@ class _Finder:
             report.addressee = sp.addressee(self.ix, self.lex, report.cue_tok, report.speaker)
         self.reports.append(report)
         return report
+
+    def _government_of_place(self, eid: str) -> str | None:
+        """A place does not speak: a capital speaks for its state ("Według Kijowa" → Ukraine, when the document
+        names the state), a political place (events' `political_places`: Europe) for itself, any other place
+        ("Według Michigan Tech …", a river) for nobody."""
+        ent = self.ix.entities.get(eid) or {}
+        if ent.get("name") in load_anaphora(self.doc.lang or "pl").political_places:
+            return eid  # a continent standing for its states: "Europa ostrzega"
+        if not ent.get("country") or not is_capital(ent.get("name") or ""):
+            return None
+        return next((e["id"] for e in self.ix.entities.values()
+                     if e.get("type") == "country" and e.get("country") == ent["country"]), None)
 
     def _sentence_floor(self, tok: int) -> int:
         si = self.ix.sentence_of(tok)

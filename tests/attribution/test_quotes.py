@@ -121,3 +121,10 @@ def test_a_passive_verb_of_informing_makes_its_subject_the_one_told():
     assert doc.quotes == []
     doc = run("Informacja o wizycie została przekazana przez rzecznika Kremla Dmitrija Pieskowa.")
     assert all(entity_name(doc, q["speaker"]) != "Russia" for q in doc.quotes)
+
+
+def test_a_place_does_not_speak_but_a_capital_speaks_for_its_state():
+    doc = run("Ukraina oskarża Rosję o porwania dzieci. Według Kijowa Rosja deportowała tysiące dzieci.")
+    assert [entity_name(doc, q["speaker"]) for q in doc.quotes] == ["Ukraine"]
+    doc = run("Według Michigan Tech Earthquake Magnitude Scale wstrząs był silny.")
+    assert doc.quotes == []
