@@ -321,7 +321,9 @@ class Coder:
                 actors, source = [speaker], "quote_speaker"
             else:
                 prev = None
-                for c in range(clause - 1, -1, -1):
+                # a noun deep in a phrase ("zaangażowani w próbę zabójstwa") is no act of an earlier subject
+                deep = cand.nominal and fr.inside_noun_phrase(doc, view, cand.head)
+                for c in range(clause - 1, -1, -1) if not deep else ():
                     prev = clause_subject(doc, view, lex, c)
                     if prev is not None and all((etypes.get(e) or {}).get("sector") == "MED" for e in prev.entities):
                         prev = None  # "Jak podaje agencja Reuters, …": the outlet reports, it does not act

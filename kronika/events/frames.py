@@ -892,6 +892,16 @@ def antecedent(doc, view: SentenceView, lex: Lexicon, clause: int, head: int) ->
     return before[-1] if before else None
 
 
+def inside_noun_phrase(doc, view: SentenceView, head: int) -> bool:
+    """Is the noun at `head` the genitive of another noun governed by a preposition ("w próbę zabójstwa",
+    "do planu ataku")?"""
+    if head - 2 < view.start:
+        return False
+    noun, before, prep = doc.tokens[head].chosen, doc.tokens[head - 1].chosen, doc.tokens[head - 2].chosen
+    return (noun is not None and "gen" in _cases(noun.tag) and before is not None and before.pos in ("subst", "ger")
+            and prep is not None and prep.pos == "prep")
+
+
 def relative_clause(doc, view: SentenceView, lex: Lexicon, clause: int) -> bool:
     """Is the clause opened by a nominative relative pronoun ("…, który rozmawiał z …")?"""
     first = min((i for i, c in view.clause_of.items() if c == clause), default=None)

@@ -67,3 +67,9 @@ def test_a_speech_verb_after_a_dash_attributes_the_words_before_it():
     doc = code("Polskie samoloty zestrzeliły obiekty nad Lubelszczyzną - poinformowało Dowództwo Operacyjne Rodzajów "
                "Sił Zbrojnych.")
     assert events_of(doc, "CONSULT") == []
+
+
+def test_a_noun_deep_in_a_phrase_is_no_act_of_the_reporting_subject():
+    doc = code("Prokurator Anthony Hughes podkreślił, że wszyscy zaangażowani w próbę zabójstwa Siergieja Skripala "
+               "ponoszą odpowiedzialność.")
+    assert events_of(doc, "ASSAULT") == []
