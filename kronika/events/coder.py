@@ -39,6 +39,9 @@ class Coding:
 
 
 
+SPOKEN_ACTS = frozenset({"CONSULT", "AGREE", "REQUEST"})
+"""Categories whose impersonal verbs ("poinformowano", "zaproponowano", "złożono wniosek") the one that spoke
+just before performs."""
 DATE_REACH_RANK = {"clause": 1, "sentence": 2, "frame": 3}
 
 
@@ -370,6 +373,15 @@ class Coder:
             if found:
                 actors = [found]
                 rules.append("actor:authority_of_place")
+        if not actors and not embedded and v.impersonal and not t.authority and t.category in SPOKEN_ACTS and \
+                not any(doc.tokens[j].text.lower() == "czy" and view.clause_of.get(j) == clause
+                        for j in range(view.start, cand.head)):  # "nie wiadomo, czy poinformowano": no act
+            # "O planie poinformowano Amerykanów": an institution speaks impersonally; the one that spoke last in
+            # the paragraph is the doer
+            found = self._latest_speaker(doc, view, cand.head, recipient_g.entities if recipient_g is not None else ())
+            if found:
+                actors = [found]
+                rules.append("actor:latest_speaker")
         for e in extra_actors:
             if e not in actors:
                 actors.append(e)
@@ -535,6 +547,23 @@ class Coder:
             if r not in out and r not in actors:
                 out.append(r)
         return out
+
+    def _latest_speaker(self, doc, view, head: int, patients=(), reach: int = 2) -> str | None:
+        """The speaker of the latest quote told before the trigger in its paragraph and at most `reach` sentences
+        back — not a medium (an outlet reports, it does not act) and not one of `patients`."""
+        para = doc.sentences[view.index].paragraph
+        first = max(0, view.index - reach)
+        while first < view.index and doc.sentences[first].paragraph != para:
+            first += 1
+        lo, at = doc.sentences[first].start, doc.tokens[head].start
+        sectors = {e["id"]: e.get("sector") for e in doc.entities}
+        best = None
+        for q in doc.quotes or ():
+            speaker = q.get("speaker")
+            if lo <= q.get("start", -1) < at and speaker and speaker not in patients and sectors.get(speaker) != "MED":
+                if best is None or q["start"] > best["start"]:
+                    best = q
+        return best["speaker"] if best else None
 
     def _owners_of_places(self, doc, view, head: int, actors: list[str], etypes: dict, reach: int = 12) -> list[str]:
         """The country entities of the places (locations with a known state) named within `reach` words after

@@ -73,3 +73,15 @@ def test_a_noun_deep_in_a_phrase_is_no_act_of_the_reporting_subject():
     doc = code("Prokurator Anthony Hughes podkreślił, że wszyscy zaangażowani w próbę zabójstwa Siergieja Skripala "
                "ponoszą odpowiedzialność.")
     assert events_of(doc, "ASSAULT") == []
+
+
+def test_an_impersonal_speech_act_is_the_latest_speakers():
+    doc = code("Przewodnicząca Komisji Europejskiej Ursula von der Leyen zapowiedziała, że Unia udzieli Ukrainie "
+               "pożyczki. O planie poinformowano Amerykanów.")
+    consult = events_of(doc, "CONSULT")
+    assert len(consult) == 1 and names(doc, consult[0]["actor"]) == {"Ursula von der Leyen"}
+    assert keys(doc, consult[0]["recipient"]) == {"USA"}
+    # an indirect question tells of no act
+    doc = code("Przewodnicząca Komisji Europejskiej Ursula von der Leyen zapowiedziała, że Unia udzieli Ukrainie "
+               "pożyczki. Nie wiadomo, czy o planie poinformowano Amerykanów.")
+    assert events_of(doc, "CONSULT") == []
