@@ -158,8 +158,30 @@ def content_companions(doc, c: Candidate) -> int:
     return sum(1 for j in c.companions if fr.token_pos(doc.tokens[j]) not in FUNCTION_POS)
 
 
+def _timex_tokens(doc, view: fr.SentenceView) -> set[int]:
+    """The sentence's tokens inside time expressions."""
+    spans = [(t["start"], t["end"]) for t in doc.timexes
+             if doc.tokens[view.start].start <= t["start"] < doc.tokens[view.end - 1].end]
+    return {k for k in range(view.start, view.end) if any(a <= doc.tokens[k].start < b for a, b in spans)}
+
+
+def _window(i: int, view: fr.SentenceView, skip: set[int]) -> tuple[int, int]:
+    """[lo, hi): WINDOW words on each side of token i, not counting the words of time expressions ("naruszyły
+    nocą z wtorku na środę polską przestrzeń")."""
+    lo, n = i, 0
+    while lo > view.start and n < WINDOW:
+        lo -= 1
+        n += lo not in skip
+    hi, n = i + 1, 0
+    while hi < view.end and n < WINDOW:
+        n += hi not in skip
+        hi += 1
+    return lo, hi
+
+
 def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
+    in_timex = _timex_tokens(doc, view) if view.end > view.start else set()
     for i in range(view.start, view.end):
         tok = doc.tokens[i]
         if tok.kind != "word":
@@ -173,7 +195,7 @@ def find_candidates(doc, view: fr.SentenceView, lex: Lexicon) -> list[Candidate]
         if not entries:
             continue
         clause = view.clause_of.get(i, 0)
-        lo, hi = max(view.start, i - WINDOW), min(view.end, i + WINDOW + 1)
+        lo, hi = _window(i, view, in_timex)
         near = [j for j in range(lo, hi) if j != i and view.clause_of.get(j) == clause]
         # the word opening the next clause after a comma continues the trigger ("ostrzegł Kijów, by …")
         opener = next((j for j in range(i + 1, hi) if view.clause_of.get(j) == clause + 1), None)

@@ -307,3 +307,9 @@ def test_poll_support_and_a_danger_are_no_acts():
     # the verb is still a threat
     doc = code("Rosja zagroziła Polsce odwetem.")
     assert len(events_of(doc, "THREATEN")) == 1
+
+
+def test_a_time_expression_between_a_trigger_and_its_companion_does_not_count_against_the_window():
+    doc = code("Rosyjskie drony wielokrotnie naruszyły nocą z wtorku na środę polską przestrzeń powietrzną.")
+    mobilize = events_of(doc, "MOBILIZE")
+    assert len(mobilize) == 1 and keys(doc, mobilize[0]["recipient"]) == {"POL"}
