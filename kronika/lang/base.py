@@ -24,13 +24,13 @@ class Analysis:
     tag: str
     names: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
+    pos: str = field(init=False, repr=False, compare=False)  # the tag's first field, set once (asked millions of times)
 
-    @property
-    def pos(self) -> str:
+    def __post_init__(self) -> None:
         pos = _POS.get(self.tag)
         if pos is None:
             pos = _POS[self.tag] = self.tag.split(":", 1)[0]
-        return pos
+        object.__setattr__(self, "pos", pos)
 
     @property
     def features(self) -> tuple[str, ...]:
