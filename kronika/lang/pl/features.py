@@ -73,7 +73,7 @@ def reading_views(a: Analysis) -> tuple[str, ...]:
 
 def ambiguity(readings: Sequence[Analysis]) -> str:
     """The sorted set of parts of speech a token's readings allow ("adj|subst")."""
-    return "|".join(sorted({r.tag.split(":", 1)[0] for r in readings}))
+    return "|".join(sorted({r.pos for r in readings}))
 
 
 def case_set(readings: Sequence[Analysis]) -> str:

@@ -20,16 +20,13 @@ number in digits (Morfeusz's `dig`) may also take the numeral and adjective tags
 
 Speed: the weights are integer arrays (`TaggerModel`): a dense int16 matrix features × tag-like views (the few
 weights beyond int16 keep their excess in `TaggerModel.overflow`, added like lemma weights, so sums stay exact)
-and, per lemma view, a dict of feature rows; a form's candidates share many views, so each distinct column is
-gathered once. What depends only on the candidates' tags, name classes and labels (their view columns) is a
-`_CandidateSet`, shared by every form with such candidates (a common one by thousands). Everything that depends
-only on a word form (its candidates and their set, the score of the form's own features, its ambiguity class)
-is computed once per form and kept in an LRU cache; per token only the context features are looked up, summed
-for all candidates with one numpy gather. The candidate features' "*" weights of all candidates come as one
-tuple per template from the set's cache (keyed by the previous tag, the next word's readings, the clause verb,
-the verb after, the noun after; sets with the same tags share it), so a token costs five lookups whatever its
-number of candidates. Scores are exact integers,
-so the choice is the reference scorer's (`tag_sentence_reference`, the first version's algorithm) to the bit.
+and, per lemma view, a dict of feature rows. The decoder (`tag_sentences`) is one compiled loop over integer
+tables (`tagger_kernel.py`, numba): everything that depends only on a word form (its candidates, their tags,
+views and lemmas, the rows of its own features and of those it gives its neighbours) is numbered once per form
+(`tagger_tables.FormStore`), and the context features and candidate features are looked up in tables indexed by
+part of speech, number, case and gender (`tagger_tables.ModelTables`). Scores are exact integers, so the choice
+is the reference scorer's (`tag_sentence_reference`, the first version's algorithm) to the bit; without numba
+the same loop runs as plain Python.
 
 The model file (`models/tagger.bin`: a zip of numpy arrays, the feature and view vocabularies and a JSON header,
 see `models/arrays.py`; its sha256 in `models/MANIFEST.json`) is loaded on first use, once per process, and
@@ -41,7 +38,6 @@ from __future__ import annotations
 
 import lzma
 import pickle
-from collections import OrderedDict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -99,43 +95,34 @@ class TaggerModel:
         col_of = np.full(len(self.views), -1, dtype=np.int64)
         col_of[dense_views] = np.arange(len(dense_views))
         is_dense = ~lemma_view[cols] if len(cols) else np.zeros(0, dtype=bool)
-        self.zero_col = len(dense_views)  # an all-zero column: every candidate has at least one column
-        width = len(dense_views) + 1
         # int16 halves the matrix (its weights are 98% zeros); the few weights beyond int16 keep the clipped
-        # part in the matrix and the rest in `overflow` (view column → row offset → remainder), which the
-        # scorer adds like the lemma views' weights, so sums stay exact
+        # part in the matrix and the rest in `overflow` (view column → row → remainder), which the decoder
+        # adds like the lemma views' weights, so sums stay exact
         d_rows, d_cols, d_values = rows[is_dense], col_of[cols[is_dense]], values[is_dense].astype(np.int64)
         clipped = np.clip(d_values, -DENSE_MAX, DENSE_MAX)
-        self.dense = np.zeros((len(self.features), width), dtype=np.int16)
+        self.dense = np.zeros((len(self.features), max(len(dense_views), 1)), dtype=np.int16)
         self.dense[d_rows, d_cols] = clipped
         self.overflow: dict[int, dict[int, int]] = {}
         for k in np.nonzero(clipped != d_values)[0].tolist():
-            self.overflow.setdefault(int(d_cols[k]), {})[int(d_rows[k]) * width] = int(d_values[k] - clipped[k])
-        self.flat = self.dense.reshape(-1)  # a view: row r's weights start at r * width
-        self.offset: dict[str, int] = {f: r * width for r, f in enumerate(self.features)}
-        self.lemma_weights: dict[str, dict[int, int]] = {}  # lemma view → row offset → weight
+            self.overflow.setdefault(int(d_cols[k]), {})[int(d_rows[k])] = int(d_values[k] - clipped[k])
+        self.lemma_weights: dict[str, dict[int, int]] = {}  # lemma view → row → weight
         for r, c, x in zip(rows[~is_dense].tolist(), cols[~is_dense].tolist(), values[~is_dense].tolist()):
-            self.lemma_weights.setdefault(self.views[c], {})[r * width] = x
+            self.lemma_weights.setdefault(self.views[c], {})[r] = x
         star = self.dense_col.get(STAR)
         at_star = is_dense & (cols == self.views.index(STAR)) if star is not None else np.zeros(0, dtype=bool)
         self.star: dict[str, int] = {self.features[r]: int(x) for r, x in zip(rows[at_star].tolist(),
                                                                                values[at_star].tolist())}
         self._weights: dict[str, dict[str, float]] | None = None
-        self._next_ids: dict[tuple, int] = {}  # `_as_next` descriptions, numbered
-        # rows of the context features that take no value: the first token, a capitalised first or later token,
-        # the sentence's start before a token and its end after one (None where the model has no such feature)
-        self.fixed_rows = tuple(self.offset.get(f) for f in ("first", "cap0", "cap1", "t-1=^", "w+1=$"))
-        self._reset_caches()
-        self._history: dict[Analysis, tuple[str, list[int]]] = {}  # chosen reading → (pos, rows of t-1, p-1, k-1, l-1)
+        self._store = None  # the decoder's tables (`tagger_tables.FormStore`), made on first use
 
-    def _reset_caches(self) -> None:
-        """Drop the form cache (`_form_entry`) and the candidate sets (`_candidate_set`) with their star sums."""
-        self._cache: OrderedDict = OrderedDict()
-        self._sets: dict[tuple, _CandidateSet] = {}
-        self._star_caches: dict[tuple[str, ...], tuple[dict, ...]] = {}  # candidate tags → `_CandidateSet.star`
-        self._star_entries = 0
-        # per template of `CANDIDATE_FEATURES`: its context → candidate tag → summed "*" weights
-        self._star_by_tag: tuple[dict, ...] = tuple({} for _ in CANDIDATE_FEATURES)
+    def store(self):
+        """The decoder's tables and form store for these weights (`tagger_tables.FormStore`)."""
+        store = self._store
+        if store is None:
+            from kronika.lang.pl.tagger_tables import FormStore
+
+            store = self._store = FormStore(self)
+        return store
 
     @property
     def weights(self) -> dict[str, dict[str, float]]:
@@ -595,228 +582,17 @@ def tag_sentence_reference(forms: Sequence[str], readings: Sequence[Sequence[Ana
     return chosen
 
 
-CACHE_SIZE = 100_000
-STAR_CACHE_SIZE = 300_000
-"""Star sums (`_CandidateSet.star`) kept in all before they are dropped and made afresh."""
-CANDIDATE_FEATURES = (left_features, right_features, verb_features, right_verb_features, right_noun_features)
-"""The templates of candidate features, functions (tag, context) → feature strings, in the order of
-`_CandidateSet.star`."""
-
-
-class _CandidateSet:
-    """What the scorer needs of a form's candidates but their lemmas, shared by all forms whose candidates have
-    the same tags, lemma capitalisation, name class and labels in the same order (the 47,000 forms of 700 news
-    articles have 5,800 sets): the distinct dense columns of the candidates' views (`cols`), each candidate's
-    columns in turn as positions in `cols` (`inv`, candidate k's from `starts[k]`), the weights of those columns
-    kept outside the dense matrix (`overflow`: (row offset → weight, candidates) pairs, as `_scores` reads them),
-    and per template of `CANDIDATE_FEATURES` a cache: context → the candidates' summed "*" weights (`star`,
-    shared by the sets with the same tags: `TaggerModel._star_caches`)."""
-
-    __slots__ = ("tags", "cols", "inv", "starts", "overflow", "star")
-
-    def __init__(self, cands: Sequence[Analysis], model: TaggerModel) -> None:
-        dense_col, zero, overflow = model.dense_col, model.zero_col, model.overflow
-        cols: list[int] = []
-        starts: list[int] = []
-        extra: dict[int, list] = {}  # id of an overflow dict → [the dict, candidates it applies to…]
-        for k, c in enumerate(cands):
-            starts.append(len(cols))
-            own_cols = [dense_col[v] for v in reading_views(c) if v in dense_col] + [zero]
-            cols += own_cols
-            for w in [w for col in own_cols if (w := overflow.get(col))]:
-                extra.setdefault(id(w), [w]).append(k)
-        # the candidates share many views (part of speech, case…): each distinct column is gathered once
-        position: dict[int, int] = {}
-        inv = [position.setdefault(c, len(position)) for c in cols]
-        self.tags = tuple(c.tag for c in cands)
-        self.cols = np.fromiter(position, dtype=np.intp, count=len(position))
-        self.inv, self.starts = np.asarray(inv, dtype=np.intp), np.asarray(starts, dtype=np.intp)
-        self.overflow = [(e[0], tuple(e[1:])) for e in extra.values()]
-        star = model._star_caches.get(self.tags)
-        if star is None:
-            star = model._star_caches[self.tags] = tuple({} for _ in CANDIDATE_FEATURES)
-        self.star: tuple[dict, ...] = star
-
-
-def _candidate_set(cands: Sequence[Analysis], model: TaggerModel) -> _CandidateSet:
-    """The `_CandidateSet` of a form's candidates (made on first sight)."""
-    # all that `reading_views` reads of a candidate but its lemma
-    key = tuple((c.tag, c.lemma[:1].isupper(), c.names[:1], c.labels) for c in cands)
-    sets = model._sets
-    hit = sets.get(key)
-    if hit is None:
-        if len(sets) >= CACHE_SIZE:  # start afresh: the cached forms and their sets go together
-            model._reset_caches()
-        hit = sets[key] = _CandidateSet(cands, model)
-    return hit
-
-
-def _star_sums(model: TaggerModel, cset: _CandidateSet, template: int, key, context) -> tuple[int, ...]:
-    """The summed "*" weights of each candidate's features of `CANDIDATE_FEATURES[template]` in `context`
-    (cached under `key` in the set, and per tag in the model: sets share most tags)."""
-    by_tag = model._star_by_tag[template]
-    memo = by_tag.get(key)
-    if memo is None:
-        if len(by_tag) > CACHE_SIZE:
-            by_tag.clear()
-        memo = by_tag[key] = {}
-    features, star = CANDIDATE_FEATURES[template], model.star
-    out = []
-    for t in cset.tags:
-        x = memo.get(t)
-        if x is None:
-            x = memo[t] = sum(star.get(f, 0) for f in features(t, context))
-        out.append(x)
-    if model._star_entries >= STAR_CACHE_SIZE:
-        for star in model._star_caches.values():
-            for d in star:
-                d.clear()
-        model._star_entries = 0
-    model._star_entries += 1
-    hit = cset.star[template][key] = tuple(out)
-    return hit
-
-
-def _form_entry(form: str, readings: Sequence[Analysis], model: TaggerModel) -> tuple:
-    """What the tagger knows of a word form without context, cached per form (LRU): (readings, candidates,
-    their `_CandidateSet`, the weights of their views kept outside the dense matrix (the set's `overflow` and
-    the lemma views', as `_scores` reads them), each candidate's score from the form's own features, the rows of
-    the features it gives its neighbours, what candidate features of the word before need of it (`_as_next` and
-    its number), and `verb_reading`)."""
-    key = tuple(readings)
-    cache = model._cache
-    hit = cache.get(form)
-    if hit is not None and hit[0] == key:
-        try:
-            cache.move_to_end(form)
-        except KeyError:  # evicted by another thread meanwhile: still a valid entry
-            pass
-        return hit
-    cands = candidates(form, readings, model)
-    cset = _candidate_set(cands, model)
-    lemma_weights = model.lemma_weights
-    extra: dict[int, list] = {}  # id of a lemma view's weights → [the weights, candidates they apply to…]
-    for k, c in enumerate(cands):
-        lw = lemma_weights.get("M" + c.lemma)
-        if lw:
-            extra.setdefault(id(lw), [lw]).append(k)
-    extras = cset.overflow + [(e[0], tuple(e[1:])) for e in extra.values()]
-    offset = model.offset
-    low = form.lower()
-    amb, cs = ambiguity(readings), case_set(readings)
-    # `static_token_features`, with the ambiguity and case classes computed once
-    feats = ["b", "w=" + low, "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
-             "sh=" + shape(form), "am=" + amb, "cs=" + cs]
-    feats += ["nc=" + n for n in name_classes(readings)]
-    rows = [r for f in feats if (r := offset.get(f)) is not None]
-    own = _scores(model, rows, cset, extras)
-    nxt = _as_next(readings)
-    nxt_id = model._next_ids.setdefault(nxt, len(model._next_ids))
-    # rows of the features this form gives its neighbours: as the word before (w-1), after (w+1, a+1, c+1) and
-    # two after (a+2); None where the model has no such feature
-    as_neighbour = (offset.get("w-1=" + low), offset.get("w+1=" + low), offset.get("a+1=" + amb),
-                    offset.get("c+1=" + cs), offset.get("a+2=" + amb))
-    hit = (key, cands, cset, extras, own, as_neighbour, nxt, nxt_id, verb_reading(form, readings))
-    cache[form] = hit
-    if len(cache) > CACHE_SIZE:
-        try:
-            cache.popitem(last=False)
-        except KeyError:
-            pass
-    return hit
-
-
-def _scores(model: TaggerModel, rows: list[int], cset: _CandidateSet,
-            extras: list[tuple[dict[int, int], tuple[int, ...]]]) -> list[int]:
-    """Each candidate's summed weight over the feature rows whose offsets into `model.flat` are `rows`
-    (integer, 1/SCALE units): one gather of the set's distinct dense columns, summed per candidate, plus the
-    weights kept apart (`extras`: row offset → weight, and the candidates it counts for)."""
-    if not rows:
-        return [0] * len(cset.tags)
-    block = model.flat.take(np.array(rows, dtype=np.intp)[:, None] + cset.cols).sum(0)
-    out = np.add.reduceat(block.take(cset.inv), cset.starts).tolist()
-    if extras:
-        row_set = set(rows)
-        for w, ks in extras:
-            for r in w.keys() & row_set:
-                x = w[r]
-                for k in ks:
-                    out[k] += x
-    return out
+def tag_sentences(sentences: Sequence[tuple[Sequence[str], Sequence[Sequence[Analysis]]]],
+                  model: TaggerModel) -> list[list[Analysis]]:
+    """The chosen reading of every token of each sentence (its forms and readings), greedy, left to right: the
+    same choices as `tag_sentence_reference`, made by the compiled decoder (`tagger_kernel.decode`) over the
+    model's integer tables and the forms it has seen (`tagger_tables.FormStore`)."""
+    return model.store().decode(sentences)
 
 
 def tag_sentence(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: TaggerModel) -> list[Analysis]:
-    """The chosen reading of every token of one sentence (greedy, left to right). Same choices as
-    `tag_sentence_reference`: a token's score is its form's cached own-feature score, plus the weights of its
-    context features summed over the candidates' views with one numpy gather, plus the candidate features' "*"
-    weights, one tuple per template looked up in the candidate set's cache."""
-    n = len(forms)
-    entries = [_form_entry(f, r, model) for f, r in zip(forms, readings)]
-    offset, history = model.offset, model._history
-    chosen: list[Analysis] = []
-    left_ctx = LeftContext()
-    info = [e[8] for e in entries]
-    rverbs, rnouns = right_verbs(info), right_nouns(info)
-    first_row, cap0_row, cap1_row, start_row, end_row = model.fixed_rows
-    for i in range(n):
-        _, cands, cset, extras, own = entries[i][:5]
-        if len(cands) == 1:
-            best = cands[0]
-        else:
-            prev1 = chosen[i - 1] if i > 0 else None
-            form = forms[i]
-            rows: list[int | None] = []
-            if i == 0:
-                rows.append(first_row)
-            if form[:1].isupper():
-                rows.append(cap0_row if i == 0 else cap1_row)
-            if prev1 is not None:
-                h = history.get(prev1)
-                if h is None:
-                    if len(history) > CACHE_SIZE:
-                        history.clear()
-                    p, _, c, _ = tag_parts(prev1.tag)
-                    h = history[prev1] = (p, [r for f in ("t-1=" + prev1.tag, "p-1=" + p, "k-1=" + p + c,
-                                                          "l-1=" + prev1.lemma.lower()) if (r := offset.get(f)) is not None])
-                rows += h[1]
-                if i > 1:
-                    rows.append(offset.get("pp-2=" + tag_parts(chosen[i - 2].tag)[0] + "|" + h[0]))
-                rows.append(entries[i - 1][5][0])
-            else:
-                rows.append(start_row)
-            if i + 1 < n:
-                e = entries[i + 1]
-                rows += e[5][1:4]
-                nxt, nxt_id = e[6], e[7]
-            else:
-                rows.append(end_row)
-                nxt, nxt_id = (), -1
-            if i + 2 < n:
-                rows.append(entries[i + 2][5][4])
-            rows += [offset.get(f) for f in left_ctx.features()]
-            rverb = rverbs[i]
-            if rverb is not None:
-                rows.append(offset.get("rv=" + rverb[0]))
-            rows = [r for r in rows if r is not None]
-            ctx = _scores(model, rows, cset, extras)
-            # the candidate features' weights, per template (a cached tuple is never empty, so `or` only
-            # computes on a miss)
-            prev_tag = prev1.tag if prev1 is not None else None
-            verb_key = left_ctx.verb_key
-            rvd = rverb[1] if rverb is not None else None
-            rnoun = rnouns[i]
-            left, right, verb, rv, rn = cset.star
-            scores = [o + c + a + b + v + w + x for o, c, a, b, v, w, x in zip(
-                own, ctx,
-                left.get(prev_tag) or _star_sums(model, cset, 0, prev_tag, prev_tag),
-                right.get(nxt_id) or _star_sums(model, cset, 1, nxt_id, nxt),
-                verb.get(verb_key) or _star_sums(model, cset, 2, verb_key, verb_key),
-                rv.get(rvd) or _star_sums(model, cset, 3, rvd, rverb),
-                rn.get(rnoun) or _star_sums(model, cset, 4, rnoun, rnoun))]
-            best = prefer_proper_lemma(cands[scores.index(max(scores))], cands, form, i == 0)  # the first best
-        left_ctx.update(best)
-        chosen.append(best)
-    return chosen
+    """The chosen reading of every token of one sentence (`tag_sentences`)."""
+    return tag_sentences([(forms, readings)], model)[0]
 
 
 def tag_tokens(tokens: Sequence[Token], model: TaggerModel | None = None) -> list[Analysis]:
@@ -848,11 +624,10 @@ class Disambiguation:
             return
         tokens: list[Token] = doc.tokens
         ranges = [(s.token_start, s.token_end) for s in doc.sentences] or [(0, len(tokens))]
-        for a, b in ranges:
-            sent = tokens[a:b]
-            if not sent:
-                continue
-            for tok, reading in zip(sent, tag_tokens(sent, model)):
+        sentences = [tokens[a:b] for a, b in ranges]
+        inputs = [([t.text for t in sent], [t.analyses or list(analyse(t.text)) for t in sent]) for sent in sentences]
+        for sent, chosen in zip(sentences, tag_sentences(inputs, model)):
+            for tok, reading in zip(sent, chosen):
                 tok.chosen = reading
 
     def __repr__(self) -> str:

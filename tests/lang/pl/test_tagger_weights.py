@@ -6,6 +6,7 @@ import numpy as np
 
 from kronika.lang.base import Analysis
 from kronika.lang.pl import tagger as tagger_mod
+from kronika.lang.pl import tagger_tables
 from kronika.lang.pl.tagger import DENSE_MAX, TaggerModel
 
 FORMS = ["Stary", "zamek", "stoi", "nad", "rzeką"]
@@ -55,25 +56,31 @@ def test_ties_keep_the_first_candidate_like_the_reference():
     assert fast[0] == READINGS[0][0] and fast[3] == READINGS[3][0]
 
 
-def test_forms_with_the_same_readings_but_lemmas_share_a_candidate_set():
-    model = _model({"b": {"Mzamek": 1.0, "Cacc": 0.5}})
-    zamek = tagger_mod._form_entry("zamek", READINGS[1], model)
+def test_forms_with_the_same_tags_share_their_numbering_but_score_their_own_lemmas():
+    model = _model({"b": {"Mzamka": 2.0, "Cacc": 0.5}})
+    store = model.store()
+    assert tagger_mod.tag_sentence(["zamek"], [READINGS[1]], model)[0].lemma == "zamka"  # the lemma's 2.0 wins
+    numbered = (len(store.sets), len(store.view_sets), len(store.tags))
     other = [Analysis("domek", "subst:sg:nom:m3"), Analysis("domek", "subst:sg:acc:m3"),
              Analysis("domka", "subst:pl:gen:f")]
-    domek = tagger_mod._form_entry("domek", other, model)
-    assert zamek[2] is domek[2]  # the same tags, names and labels: one set
-    assert zamek[4] != domek[4]  # but each form scores its own lemmas: 1.0 for "zamek" only
-    stary = tagger_mod._form_entry("Stary", READINGS[0], model)
-    assert stary[2] is not zamek[2]
+    assert tagger_mod.tag_sentence(["domek"], [other], model)[0].tag == "subst:sg:acc:m3"  # no lemma weight here
+    assert (len(store.sets), len(store.view_sets), len(store.tags)) == numbered  # the same tags: nothing new
+    assert len(store.form_slots) == 2
 
 
-def test_dropped_caches_give_the_same_choices(monkeypatch):
-    # candidate features ("*") and a lemma view, so every cache takes part
+def test_a_store_started_afresh_gives_the_same_choices(monkeypatch):
+    # candidate features ("*") and a lemma view, so every table takes part
     model = _model({"agr-1=adj|subst|3": {"*": 2.0}, "gov+subst": {"*": 0.7}, "b": {"Mzamka": 0.4, "Cacc": 0.3},
                     "w-1=zamek": {"Tfin:sg:ter:imperf": 0.1}})
     ref = tagger_mod.tag_sentence_reference(FORMS, READINGS, model)
-    monkeypatch.setattr(tagger_mod, "STAR_CACHE_SIZE", 2)  # star sums dropped every two
-    monkeypatch.setattr(tagger_mod, "CACHE_SIZE", 1)  # forms and candidate sets dropped at every new set
+    monkeypatch.setattr(tagger_tables, "FORM_LIMIT", 1)  # every call starts with an empty store
     for _ in range(3):
         assert tagger_mod.tag_sentence(FORMS, READINGS, model) == ref
-    assert len(model._sets) <= 1 and model._star_entries <= 2
+        assert len(model.store().form_slots) == len(FORMS)
+
+
+def test_new_weights_make_new_tables():
+    model = _model({"b": {"Cnom": 1.0}})
+    assert tagger_mod.tag_sentence(FORMS, READINGS, model)[1].tag == "subst:sg:nom:m3"
+    model.weights = {"b": {"Cacc": 1.0}}  # what the trainer does between epochs
+    assert tagger_mod.tag_sentence(FORMS, READINGS, model)[1].tag == "subst:sg:acc:m3"
