@@ -75,6 +75,15 @@ class Pipeline:
             self.heap.after_document()
         return doc
 
+    def warm_up(self) -> None:
+        """Let every stage that loads something on first use (a model, its tables, a compiled loop) load it now
+        (its `warm_up` method), so that the first document does not pay for it."""
+        for stages in self.stages_by_lang.values():
+            for stage in stages:
+                warm_up = getattr(stage, "warm_up", None)
+                if warm_up is not None:
+                    warm_up()
+
     def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
         for doc in docs:
             yield self(doc)

@@ -630,5 +630,12 @@ class Disambiguation:
             for tok, reading in zip(sent, chosen):
                 tok.chosen = reading
 
+    def warm_up(self) -> None:
+        """Load the model, build its tables and load (or compile) the decoder now rather than on the first
+        document (`Pipeline.warm_up`)."""
+        model = load_model()
+        if model is not None:
+            tag_sentences([(["Tak", "."], [list(analyse("Tak")), list(analyse("."))])], model)
+
     def __repr__(self) -> str:
         return "Disambiguation()"
