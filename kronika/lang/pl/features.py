@@ -17,6 +17,14 @@ from kronika.lang.pl.morphology import CASES, GENDER_SET, NUMBERS, COMMON_NAME_C
 def shape(form: str) -> str:
     """A word's shape with runs collapsed: "Kowalski" → "Xx", "NATO" → "X", "F-16" → "X-d", "2023" → "d".
     Remembered per form (the tagger and the name recogniser both ask for every token's)."""
+    if form.isalpha() and max(form) < "\u01bb":  # most words: one of three shapes, told without a loop (every
+        # letter below U+01BB is upper or lower case, so `islower`/`isupper` speak for each letter)
+        if form.islower():
+            return "x"
+        if form.isupper():
+            return "X"
+        if form[0].isupper() and form[1:].islower():
+            return "Xx"
     out: list[str] = []
     for ch in form:
         if ch.isupper():

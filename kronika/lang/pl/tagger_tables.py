@@ -207,10 +207,11 @@ class FormStore:
             ids = self.sets[skey] = tuple((self._tag(c.tag), self._view_set(c)) for c in cands)
         c0 = len(self.cands)
         lemmas = self.lemmas
-        for c, (tag, vk) in zip(cands, ids):
-            self.cand_tab.append(tag)
-            self.cand_tab.append(vk)
-            self.cand_tab.extend(lemmas.get(c.lemma) or self._lemma(c.lemma))
+        tab: list[int] = []
+        for c, tag_and_view in zip(cands, ids):
+            tab += tag_and_view
+            tab += lemmas.get(c.lemma) or self._lemma(c.lemma)
+        self.cand_tab.extend(tab)
         self.cands += cands
         zeros = [0] * len(cands)
         self.cand_own.extend(zeros)
