@@ -15,10 +15,14 @@ The layout of the tables (one row per item, columns named by the constants below
   the row of "rv=" + its verb lemma, its noun readings' (number, case, gender) triples (`noun_triples`), whether
   it can stand between an adjective and its noun, and the part of speech of its first reading with the triples
   of its readings that have a case (`next_triples`) as the word before sees them.
-- candidates `cand_tab`: tag, view set, lemma (row of `lemma_tab` or -1), the rows of "l-1=" and "vl=" + its
+- candidates `cand_tab`: tag, view set, lemma (its lemma view's number or -1), the rows of "l-1=" and "vl=" + its
   lemma, whether the lemma is capitalised, its lemma's number among the "co=" lemmas, its lemma's flags
   (`L_*`); `cand_own` the score of its form's own features, filled on first use (`cand_done`).
 - view sets `vk_tab` (start and count in `vk_cols`, the dense columns of a candidate's views but the lemma).
+- candidate sets `set_tab` (per form, `F_SET`; shared by the forms whose candidates have the same tags and views):
+  the distinct columns of its candidates' views (start and count in `set_cols`) and where the candidates'
+  columns, one candidate after another, are listed as places among them (start in `set_pos`): a context row is
+  read once per distinct column, not once per candidate.
 - tags `tag_tab`: part of speech, number, case, gender numbers (0: none) and the rows of "t-1=", "p-1=", "k-1=".
 - `pos_flags`: the classes of each part of speech (`P_*`).
 """
@@ -30,8 +34,8 @@ from kronika.jit import njit
 
 # form table columns
 F_CAND, F_NCAND, F_OWN, F_NOWN, F_W1, F_WP1, F_A1, F_C1, F_A2, F_CAP, F_BRK, F_VERB, F_NVERB, F_RV, F_NOUN, \
-    F_NNOUN, F_ADJLIKE, F_NEXTPOS, F_NEXT, F_NNEXT = range(20)
-FORM_FIELDS = 20
+    F_NNOUN, F_ADJLIKE, F_NEXTPOS, F_NEXT, F_NNEXT, F_SET = range(21)
+FORM_FIELDS = 21
 # candidate table columns
 C_TAG, C_VK, C_LEMMA, C_L1, C_VL, C_CAP, C_CO, C_LFLAGS = range(8)
 CAND_FIELDS = 8
@@ -45,6 +49,7 @@ P_SUBJECT, P_FINITE, P_RIGHT_VERB, P_KEEPS_PREP, P_COORD, P_AGREEING, P_COMP, P_
     P_SUBST = (1 << k for k in range(11))
 # fixed rows: first token, capitalised first, capitalised later, "t-1=^", "w+1=$"
 R_FIRST, R_CAP0, R_CAP1, R_START, R_END = range(5)
+KEY_STRIDE = 1 << 31  # lemma weights' keys: lemma view × KEY_STRIDE + feature row
 NOM = 1  # the case number of the nominative (`tagger_tables.CASE_IDS`)
 
 
@@ -70,13 +75,49 @@ def _find(rows, values, start, end, r):
 
 
 @njit
-def _row_sum(rows, nr, k, cand_tab, vk_tab, vk_cols, dense, ov_tab, ov_rows, ov_vals, lemma_tab, lemma_rows,
-             lemma_vals):
+def _hash(lem, r, mask):
+    """The first slot of (lemma view, row) in the lemma weights' hash table."""
+    return (r * 2654435761 + lem * 40503) & mask
+
+
+@njit
+def fill_lemma_table(lems, rows, values, keys, vals):
+    """Put each (lemma view, row) → value in the open-addressing table `keys`/`vals` (keys -1 where empty; the
+    key of an entry is lem * KEY_STRIDE + row; the table's size is a power of two, at least twice the entries)."""
+    mask = keys.shape[0] - 1
+    for x in range(lems.shape[0]):
+        h = _hash(lems[x], rows[x], mask)
+        while keys[h] != -1:
+            h = (h + 1) & mask
+        keys[h] = lems[x] * KEY_STRIDE + rows[x]
+        vals[h] = values[x]
+
+
+@njit
+def _lemma_sum(rows, nr, lem, lemma_keys, lemma_vals):
+    """The summed weights of lemma view `lem` (-1: none) over the feature rows rows[:nr]."""
+    s = np.int64(0)
+    if lem >= 0:
+        mask = lemma_keys.shape[0] - 1
+        for q in range(nr):
+            r = rows[q]
+            key = lem * KEY_STRIDE + r
+            h = _hash(lem, r, mask)
+            while lemma_keys[h] != -1:
+                if lemma_keys[h] == key:
+                    s += lemma_vals[h]
+                    break
+                h = (h + 1) & mask
+    return s
+
+
+@njit
+def _row_sum(rows, nr, k, cand_tab, vk_tab, vk_cols, dense, ov_tab, ov_rows, ov_vals, lemma_keys, lemma_vals):
     """The summed weights of candidate k's views over the feature rows rows[:nr]."""
-    s = np.int64(0)  # not int16, the matrix's type, in plain Python too
+    s = _lemma_sum(rows, nr, cand_tab[k, C_LEMMA], lemma_keys, lemma_vals)
     vk = cand_tab[k, C_VK]
     a, m = vk_tab[vk, 0], vk_tab[vk, 1]
-    for q in range(nr):
+    for q in range(nr):  # row by row: the matrix is stored so
         r = rows[q]
         for x in range(a, a + m):
             s += dense[r, vk_cols[x]]
@@ -85,23 +126,20 @@ def _row_sum(rows, nr, k, cand_tab, vk_tab, vk_cols, dense, ov_tab, ov_rows, ov_
         if ov_tab[col, 1] > ov_tab[col, 0]:
             for q in range(nr):
                 s += _find(ov_rows, ov_vals, ov_tab[col, 0], ov_tab[col, 1], rows[q])
-    lem = cand_tab[k, C_LEMMA]
-    if lem >= 0:
-        for q in range(nr):
-            s += _find(lemma_rows, lemma_vals, lemma_tab[lem, 0], lemma_tab[lem, 1], rows[q])
     return s
 
 
 @njit
 def decode(slots, sent_starts, form_tab, own_rows, verb_pairs, noun_triples, next_triples,
-           cand_tab, cand_own, cand_done, vk_tab, vk_cols, dense, ov_tab, ov_rows, ov_vals,
-           lemma_tab, lemma_rows, lemma_vals, tag_tab, pos_flags, fixed_rows,
+           cand_tab, cand_own, cand_done, vk_tab, vk_cols, set_tab, set_cols, set_pos, dense, ov_tab, ov_rows, ov_vals,
+           lemma_keys, lemma_vals, tag_tab, pos_flags, fixed_rows,
            pp2_rows, subj_rows, vs_rows, pc_rows, lc_rows, co_rows,
            star_gov, star_agr_left, star_agr_right, star_prep_right, star_va, star_rva, star_rna, out):
     """out[i] = the candidate chosen for token i (slots[i]: its form); sentence s is tokens
     sent_starts[s]:sent_starts[s + 1]."""
     n_tok = slots.shape[0]
     rows = np.empty(64, np.int64)
+    colsum = np.empty(max(set_tab[:, 1].max(), 1) if set_tab.shape[0] else 1, np.int64)
     rv_of = np.full(n_tok, -1, np.int64)  # the token whose verb reading is the first after token i in its clause
     rn_of = np.full(n_tok, -1, np.int64)  # the token whose noun readings agree with token i's (`right_nouns`)
     for s in range(sent_starts.shape[0] - 1):
@@ -206,15 +244,31 @@ def decode(slots, sent_starts, form_tab, own_rows, verb_pairs, noun_triples, nex
                     tp = cand_tab[p1, C_TAG]
                     ppos, pnum, pcase, pgen = tag_tab[tp, T_POS], tag_tab[tp, T_NUM], tag_tab[tp, T_CASE], tag_tab[tp, T_GEN]
                 g = slots[i + 1] if j + 1 < n else -1
+                # the context rows summed once per distinct column of the candidates' views
+                sid = form_tab[f, F_SET]
+                c_at, c_n = set_tab[sid, 0], set_tab[sid, 1]
+                colsum[:c_n] = 0
+                for q in range(nr):  # row by row: the matrix is stored so
+                    r = rows[q]
+                    for d in range(c_n):
+                        colsum[d] += dense[r, set_cols[c_at + d]]
+                for d in range(c_n):
+                    col = set_cols[c_at + d]
+                    if ov_tab[col, 1] > ov_tab[col, 0]:
+                        for q in range(nr):
+                            colsum[d] += _find(ov_rows, ov_vals, ov_tab[col, 0], ov_tab[col, 1], rows[q])
+                at = set_tab[sid, 2]  # candidate k's columns as places in `colsum`, one candidate after another
                 best_s = 0
                 for k in range(c0, c0 + nc):
                     if not cand_done[k]:
                         cand_own[k] = _row_sum(own_rows[form_tab[f, F_OWN]:form_tab[f, F_OWN] + form_tab[f, F_NOWN]],
                                                form_tab[f, F_NOWN], k, cand_tab, vk_tab, vk_cols, dense, ov_tab,
-                                               ov_rows, ov_vals, lemma_tab, lemma_rows, lemma_vals)
+                                               ov_rows, ov_vals, lemma_keys, lemma_vals)
                         cand_done[k] = 1
-                    sc = cand_own[k] + _row_sum(rows, nr, k, cand_tab, vk_tab, vk_cols, dense, ov_tab, ov_rows,
-                                                ov_vals, lemma_tab, lemma_rows, lemma_vals)
+                    sc = cand_own[k] + _lemma_sum(rows, nr, cand_tab[k, C_LEMMA], lemma_keys, lemma_vals)
+                    for x in range(at, at + vk_tab[cand_tab[k, C_VK], 1]):
+                        sc += colsum[set_pos[x]]
+                    at += vk_tab[cand_tab[k, C_VK], 1]
                     t = cand_tab[k, C_TAG]
                     pos, num, case, gen = tag_tab[t, T_POS], tag_tab[t, T_NUM], tag_tab[t, T_CASE], tag_tab[t, T_GEN]
                     # `tagger.left_features`

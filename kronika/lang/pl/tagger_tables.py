@@ -122,9 +122,9 @@ class ModelTables:
         self.dense_col = model.dense_col
         self.ov_tab, self.ov_rows, self.ov_vals = _sorted_pools(
             [model.overflow.get(col, {}) for col in range(model.dense.shape[1])])
-        lemma_views = [v for v in model.lemma_weights]
+        lemma_views = list(model.lemma_weights)
         self.lemma_ids = {v[1:]: k for k, v in enumerate(lemma_views)}
-        self.lemma_tab, self.lemma_rows, self.lemma_vals = _sorted_pools([model.lemma_weights[v] for v in lemma_views])
+        self.lemma_keys, self.lemma_vals = _lemma_table([model.lemma_weights[v] for v in lemma_views])
 
 
 def _sorted_pools(weights: Sequence[dict[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -139,6 +139,19 @@ def _sorted_pools(weights: Sequence[dict[int, int]]) -> tuple[np.ndarray, np.nda
             vals.append(w[r])
         tab[k, 1] = len(rows)
     return tab, np.asarray(rows, dtype=np.int64), np.asarray(vals, dtype=np.int64)
+
+
+def _lemma_table(weights: Sequence[dict[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The hash table (keys, values) of the lemma views' weights (`tagger_kernel.fill_lemma_table`)."""
+    lems = np.repeat(np.arange(len(weights), dtype=np.int64), [len(w) for w in weights])
+    rows = np.fromiter((r for w in weights for r in w), dtype=np.int64, count=len(lems))
+    values = np.fromiter((x for w in weights for x in w.values()), dtype=np.int64, count=len(lems))
+    size = 16
+    while size < 2 * len(lems):
+        size *= 2
+    keys, vals = np.full(size, -1, dtype=np.int64), np.zeros(size, dtype=np.int64)
+    K.fill_lemma_table(lems, rows, values, keys, vals)
+    return keys, vals
 
 
 class FormStore:
@@ -157,7 +170,9 @@ class FormStore:
         self.verb_pairs, self.noun_triples, self.next_triples = array("q"), array("q"), array("q")
         self.cands: list[Analysis] = []
         self.cand_tab, self.cand_own, self.cand_done = array("q"), array("q"), array("q")
-        self.sets: dict[tuple, tuple[tuple[int, int], ...]] = {}  # candidates' tag/view key → (tag, view set)s
+        self.sets: dict[tuple, tuple[tuple[tuple[int, int], ...], int]] = {}  # candidates' tag/view key →
+        # ((tag, view set) of each candidate, candidate set)
+        self.set_tab, self.set_cols, self.set_pos = array("q"), array("q"), array("q")
         self.view_sets: dict[tuple, int] = {}
         self.vk_tab, self.vk_cols = array("q"), array("q")
         self.tags: dict[str, int] = {}
@@ -188,6 +203,21 @@ class FormStore:
             k = self.view_sets[key] = len(self.view_sets)
         return k
 
+    def _candidate_set(self, cands: Sequence[Analysis]) -> tuple[tuple[tuple[int, int], ...], int]:
+        """The (tag, view set) of each candidate and the number of their candidate set: the distinct columns of
+        their views, and each candidate's columns as places among them (`tagger_kernel`)."""
+        ids = tuple((self._tag(c.tag), self._view_set(c)) for c in cands)
+        place: dict[int, int] = {}
+        places: list[int] = []
+        vk_tab, vk_cols = self.vk_tab, self.vk_cols
+        for _, vk in ids:
+            start = vk_tab[2 * vk]
+            places += [place.setdefault(vk_cols[x], len(place)) for x in range(start, start + vk_tab[2 * vk + 1])]
+        self.set_tab.extend((len(self.set_cols), len(place), len(self.set_pos)))
+        self.set_cols.extend(place)
+        self.set_pos.extend(places)
+        return ids, len(self.set_tab) // 3 - 1
+
     def _lemma(self, lemma: str) -> tuple[int, ...]:
         t = self.tables
         flags = ((K.L_OPENER if lemma in T.CLAUSE_OPENERS else 0) | (K.L_CLAUSE_PUNCT if lemma in T.CLAUSE_PUNCT else 0)
@@ -202,9 +232,10 @@ class FormStore:
         model, t = self.model, self.tables
         cands = T.candidates(form, readings, model)
         skey = tuple((c.tag, c.lemma[:1].isupper(), c.names[:1], c.labels) for c in cands)
-        ids = self.sets.get(skey)
-        if ids is None:
-            ids = self.sets[skey] = tuple((self._tag(c.tag), self._view_set(c)) for c in cands)
+        hit = self.sets.get(skey)
+        if hit is None:
+            hit = self.sets[skey] = self._candidate_set(cands)
+        ids, set_id = hit
         c0 = len(self.cands)
         lemmas = self.lemmas
         tab: list[int] = []
@@ -246,7 +277,7 @@ class FormStore:
             c0, len(cands), own_at, len(own), row("w-1=" + low), row("w+1=" + low), row("a+1=" + amb),
             row("c+1=" + cs), row("a+2=" + amb), int(form[:1].isupper()), int(brk),
             verb_at, len(self.verb_pairs) // 2 - verb_at, rv, noun_at, len(self.noun_triples) // 3 - noun_at,
-            int(adj_like), next_pos, next_at, len(self.next_triples) // 3 - next_at))
+            int(adj_like), next_pos, next_at, len(self.next_triples) // 3 - next_at, set_id))
         hit = self.form_slots[form] = (key, len(self.form_tab) // K.FORM_FIELDS - 1)
         return hit
 
@@ -281,8 +312,9 @@ class FormStore:
 
         K.decode(slots, starts, _view(self.form_tab, K.FORM_FIELDS), _view(self.own_rows), _view(self.verb_pairs, 2),
                  _view(self.noun_triples, 3), _view(self.next_triples, 3), _view(self.cand_tab, K.CAND_FIELDS),
-                 _view(self.cand_own), _view(self.cand_done), _view(self.vk_tab, 2), _view(self.vk_cols), t.dense, t.ov_tab, t.ov_rows,
-                 t.ov_vals, t.lemma_tab, t.lemma_rows, t.lemma_vals, _view(self.tag_tab, K.TAG_FIELDS), t.pos_flags,
+                 _view(self.cand_own), _view(self.cand_done), _view(self.vk_tab, 2), _view(self.vk_cols), _view(self.set_tab, 3), _view(self.set_cols),
+                 _view(self.set_pos), t.dense, t.ov_tab, t.ov_rows,
+                 t.ov_vals, t.lemma_keys, t.lemma_vals, _view(self.tag_tab, K.TAG_FIELDS), t.pos_flags,
                  t.fixed_rows, t.pp2_rows, t.subj_rows, t.vs_rows, t.pc_rows, t.lc_rows, t.co_rows, t.star_gov,
                  t.star_agr_left, t.star_agr_right, t.star_prep_right, t.star_va, t.star_rva, t.star_rna, out)
 
