@@ -134,9 +134,23 @@ def takes_previous_subject(doc, view: fr.SentenceView, lex: Lexicon, c: Candidat
         return not earlier_common_noun_subject(doc, view, c.head)
     if pos == "inf":
         clause = view.clause_of.get(c.head)
-        return any(fr.token_pos(doc.tokens[j]) in FINITE and view.clause_of.get(j) == clause
-                   for j in range(max(view.start, c.head - 4), c.head))
+        before = [j for j in range(max(view.start, c.head - 4), c.head) if view.clause_of.get(j) == clause]
+        if any(impersonal_modal(doc, lex, j) for j in before):
+            return False  # "Nie da się zaprzeczyć", "Trzeba było odrzucić": anyone's act
+        governing = next((j for j in reversed(before) if fr.token_pos(doc.tokens[j]) in FINITE), None)
+        # "rodzic może odrzucić", "System musi odrzucić": the governing verb has its own subject
+        return governing is not None and not common_noun_subject(doc, view, governing,
+                                                                 fr.verb_info(doc, governing, view.start))
     return False
+
+
+def impersonal_modal(doc, lex: Lexicon, j: int) -> bool:
+    """Token j is an impersonal modal (`impersonal_modals`: "można", "trzeba", the "da" of "da się")."""
+    names = fr.lemmas(doc.tokens[j])
+    if names & lex.impersonal_modals:
+        return True
+    near = {doc.tokens[k].text.lower() for k in (j - 1, j + 1) if 0 <= k < len(doc.tokens)}
+    return "się" in near and any(name + " się" in lex.impersonal_modals for name in names)
 
 
 def date_close(doc, sentence, date_text: str | None, ts: int, te: int) -> bool:

@@ -126,6 +126,7 @@ class Lexicon:
     origin_adjectives: frozenset[str] = frozenset()
     conditional_words: frozenset[str] = frozenset()
     quantity_words: frozenset[str] = frozenset()
+    impersonal_modals: frozenset[str] = frozenset()  # lemmas, "dać się" for a verb impersonal with "się"
     person_titles: frozenset[str] = frozenset()
     comment_verbs: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
@@ -280,6 +281,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         origin_adjectives=frozenset(frames.get("origin_adjectives") or ()),
         conditional_words=frozenset(str(w).lower() for w in frames.get("conditional_words") or ()),
         quantity_words=frozenset(str(w).lower() for w in frames.get("quantity_words") or ()),
+        impersonal_modals=frozenset(str(w) for w in frames.get("impersonal_modals") or ()),
         person_titles=frozenset(str(w).lower() for w in frames.get("person_titles") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
         time_nouns=frozenset(frames.get("time_nouns") or ()),

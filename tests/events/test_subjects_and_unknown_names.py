@@ -34,6 +34,26 @@ def test_a_dropped_subject_still_continues_a_named_subject_of_the_previous_sente
     assert len(reject) == 1 and keys(doc, reject[0]["actor"]) == {"RUS"}
 
 
+def test_an_infinitive_after_an_impersonal_modal_has_no_doer_from_the_previous_sentence():
+    # "Nie da się zaprzeczyć" is "undeniably"; "trzeba było" and "można" are anyone's
+    for text in ("Nie da się zaprzeczyć, że projekt jest potrzebny.", "Trzeba było odrzucić ten projekt.",
+                 "Można odrzucić ten projekt."):
+        doc = code("Ministerstwo Finansów Polski przedstawiło projekt ustawy. " + text)
+        assert events_of(doc, "REJECT") == [], text
+
+
+def test_an_infinitive_whose_governing_verb_has_a_common_noun_subject_has_no_doer_from_the_previous_sentence():
+    doc = code("Ministerstwo Finansów Polski przedstawiło projekt ustawy. System musi bowiem odrzucić fałszywe dane.")
+    assert events_of(doc, "REJECT") == []
+
+
+def test_an_infinitive_governed_by_a_subjectless_verb_still_continues_the_previous_subject():
+    doc = code("Minister spraw zagranicznych Rosji Siergiej Ławrow przyjechał do Ankary. "
+               "Postanowił odrzucić propozycję Turcji.")
+    reject = events_of(doc, "REJECT")
+    assert len(reject) == 1 and keys(doc, reject[0]["actor"]) == {"RUS"}
+
+
 def test_an_unknown_name_after_a_title_takes_the_titles_case():
     # "Erdoğan" is unknown to Morfeusz: "prezydent" makes it nominative, so it is the subject and no longer joins
     # the instrumental list before the comma
