@@ -106,6 +106,22 @@ def quantity_after(doc, view: fr.SentenceView, lex: Lexicon, head: int) -> bool:
     return False
 
 
+def subject_after(doc, view: fr.SentenceView, head: int, v: fr.VerbInfo) -> bool:
+    """A noun the tagger reads as a nominative agreeing with the verb follows it in its clause, within four words
+    ("Wkrótce potem zadzwoniła NASA", "Odpowiedział mu rzecznik"): the clause has its own subject, only not a
+    known actor."""
+    clause = view.clause_of.get(head)
+    for j in range(head + 1, min(view.end, head + 5)):
+        t = doc.tokens[j]
+        if view.clause_of.get(j) != clause or t.kind != "word" or t.chosen is None:
+            return False
+        a = t.chosen
+        if a.pos in ("subst", "depr") and "nom" in fr._cases(a.tag) and fr._numbers(a.tag) & v.numbers and not (
+                v.genders and fr._genders(a.tag) and not fr._genders(a.tag) & v.genders):
+            return True
+    return False
+
+
 def earlier_common_noun_subject(doc, view: fr.SentenceView, head: int) -> bool:
     """The first finite verb of the sentence, in an earlier clause than `head`'s, has a common-noun subject
     before it that agrees with the trigger's verb too: the later clause continues that subject."""
@@ -124,12 +140,14 @@ def takes_previous_subject(doc, view: fr.SentenceView, lex: Lexicon, c: Candidat
     ("skazanego", "zamrożonych"), passives and impersonal forms describe, they do not continue a subject.
     Nor does a verb whose subject is a common noun: before it ("Resort zaprzeczył"), as the subject of an
     earlier clause of its sentence that it continues ("Rozmówczyni … nie potwierdziła …, ale nie
-    zaprzeczyła"), or a quantity after it ("Nie zgadza się z tym 34 proc. badanych", `quantity_words`)."""
+    zaprzeczyła"), a quantity after it ("Nie zgadza się z tym 34 proc. badanych", `quantity_words`) or a
+    nominative noun after it (`subject_after`)."""
     if c.nominal or v.passive or v.impersonal:
         return False
     pos = fr.token_pos(doc.tokens[c.head])
     if pos in FINITE or (pos == "adj" and fr.predicative_copula(doc, c.head, view.start) is not None):
-        if common_noun_subject(doc, view, c.head, v) or quantity_after(doc, view, lex, c.head):
+        if common_noun_subject(doc, view, c.head, v) or quantity_after(doc, view, lex, c.head) or \
+                subject_after(doc, view, c.head, v):
             return False  # "… i jest z nich zadowolony"
         return not earlier_common_noun_subject(doc, view, c.head)
     if pos == "inf":

@@ -34,6 +34,12 @@ def test_a_dropped_subject_still_continues_a_named_subject_of_the_previous_sente
     assert len(reject) == 1 and keys(doc, reject[0]["actor"]) == {"RUS"}
 
 
+def test_a_nominative_noun_after_the_verb_is_its_subject():
+    # "sąsiadka" is no actor, but it is the subject: the agency of the sentence before did not call
+    doc = code("Agencja Reutera opisała w piątek historię rolnika. Wkrótce potem zadzwoniła do niego sąsiadka.")
+    assert events_of(doc, "CONSULT") == []
+
+
 def test_an_infinitive_after_an_impersonal_modal_has_no_doer_from_the_previous_sentence():
     # "Nie da się zaprzeczyć" is "undeniably"; "trzeba było" and "można" are anyone's
     for text in ("Nie da się zaprzeczyć, że projekt jest potrzebny.", "Trzeba było odrzucić ten projekt.",
