@@ -203,6 +203,13 @@ def modified_group(doc, view, head: int):
     return None
 
 
+def describes_document(doc, view, lex: Lexicon, head: int) -> bool:
+    """The participle at `head` describes a document noun of `document_nouns` right before it (past a comma):
+    "rezolucję wzywającą", "komunikaty informujące"."""
+    j = head - 1 if head - 1 > view.start and doc.tokens[head - 1].text == "," else head
+    return j - 1 >= view.start and bool(fr.lemmas(doc.tokens[j - 1]) & lex.document_nouns)
+
+
 def told_as_act(doc, view, head: int) -> bool:
     """A passive participle told as an act ("zostali zwolnieni", "Gershkovicha, skazanego 19 lipca na 16 lat"),
     not a description of the noun after it ("w kolonii o zaostrzonym rygorze"): "być"/"zostać" within three

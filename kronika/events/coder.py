@@ -19,7 +19,7 @@ from kronika.events.candidates import Candidate, find_candidates
 from kronika.events.clues import (
     ANNOUNCED_FORCE, FUTURE_TO_AGREE, answered_party, announced_force, conditional_before, dated_noun, origin_adjective,
     us_after, after_possessive, after_reflexive_possessive, clause_subject,
-    common_noun_subject_token, date_close, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
+    common_noun_subject_token, date_close, describes_document, happened_to, temporal_phrase, has_dative_object, in_quote, modified_group, planned,
     nominative_subject, quote_speaker, accusation_spans, reported_source, takes_previous_subject, told_as_act, topic_noun,
 )
 from kronika.events.lexicon import Lexicon, load_lexicon
@@ -226,6 +226,14 @@ class Coder:
                             g = None  # "Jak zauważa agencja AFP, … po spotkaniu …": the outlet reports the act
                         if g is not None and not frame.reciprocal and temporal_phrase(doc, view, cand.head):
                             g = None  # "Decyzję podjęła po ataku na żołnierzy": the attack is not the subject's
+                    elif fr.token_pos(doc.tokens[cand.head]) == "pact" and not describes_document(doc, view, lex,
+                                                                                                cand.head):
+                        # an active participle describes the noun before it ("Rosjanie atakujący miasto"): that
+                        # noun is its doer, not the clause's subject ("widzowie obejrzeli nagranie pokazujące …");
+                        # a document's ("rezolucja wzywająca …") is the subject who issues it, as below
+                        g = modified_group(doc, view, cand.head)
+                        if g is not None:
+                            rules.append("participle_noun")
                     else:
                         g = fr.resumed_subject(doc, view, lex, clause, cand.head, v)
                         if g is not None:

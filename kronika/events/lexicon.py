@@ -126,6 +126,7 @@ class Lexicon:
     origin_adjectives: frozenset[str] = frozenset()
     conditional_words: frozenset[str] = frozenset()
     quantity_words: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()  # lemmas: an active participle describing one is its issuer's act
     impersonal_modals: frozenset[str] = frozenset()  # lemmas, "dać się" for a verb impersonal with "się"
     person_titles: frozenset[str] = frozenset()
     comment_verbs: frozenset[str] = frozenset()
@@ -282,6 +283,7 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         conditional_words=frozenset(str(w).lower() for w in frames.get("conditional_words") or ()),
         quantity_words=frozenset(str(w).lower() for w in frames.get("quantity_words") or ()),
         impersonal_modals=frozenset(str(w) for w in frames.get("impersonal_modals") or ()),
+        document_nouns=frozenset(str(w).lower() for w in frames.get("document_nouns") or ()),
         person_titles=frozenset(str(w).lower() for w in frames.get("person_titles") or ()),
         coordinators=frozenset(frames.get("coordinators") or ()),
         time_nouns=frozenset(frames.get("time_nouns") or ()),

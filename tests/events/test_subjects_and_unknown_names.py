@@ -40,6 +40,23 @@ def test_a_nominative_noun_after_the_verb_is_its_subject():
     assert events_of(doc, "CONSULT") == []
 
 
+def test_an_active_participle_is_the_act_of_the_noun_it_describes():
+    doc = code("Prokuratura poinformowała w piątek, że zatrzymano dwóch Białorusinów współpracujących z rosyjskim "
+               "wywiadem.")
+    cooperate = events_of(doc, "COOPERATE")
+    assert len(cooperate) == 1 and keys(doc, cooperate[0]["actor"]) == {"BLR"}
+    assert keys(doc, cooperate[0]["recipient"]) == {"RUS"}
+    # the noun described is no actor: the clause's subject (the viewers) did not attack anyone
+    doc = code("Widzowie z Polski obejrzeli nagranie pokazujące żołnierzy atakujących cywilów w Ukrainie.")
+    assert events_of(doc, "ASSAULT") == []
+
+
+def test_a_document_described_by_an_active_participle_is_its_issuers_act():
+    doc = code("Bundestag przegłosował w środę rezolucję wzywającą rząd Niemiec do budowy pomnika.")
+    request = events_of(doc, "REQUEST")
+    assert len(request) == 1 and names(doc, request[0]["actor"]) == {"Bundestag"}
+
+
 def test_an_infinitive_after_an_impersonal_modal_has_no_doer_from_the_previous_sentence():
     # "Nie da się zaprzeczyć" is "undeniably"; "trzeba było" and "można" are anyone's
     for text in ("Nie da się zaprzeczyć, że projekt jest potrzebny.", "Trzeba było odrzucić ten projekt.",
