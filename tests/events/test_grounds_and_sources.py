@@ -309,6 +309,14 @@ def test_poll_support_and_a_danger_are_no_acts():
     assert len(events_of(doc, "THREATEN")) == 1
 
 
+def test_flying_is_not_ordering():
+    # "poleci" is both "will fly" (polecieć) and "will order" (polecić): the tagger reads it
+    doc = code("Minister spraw zagranicznych Polski poleci w środę do Waszyngtonu.")
+    assert events_of(doc, "REQUEST") == []
+    doc = code("Władimir Putin polecił Białorusi przygotować manewry.")
+    assert len(events_of(doc, "REQUEST")) == 1
+
+
 def test_a_time_expression_between_a_trigger_and_its_companion_does_not_count_against_the_window():
     doc = code("Rosyjskie drony wielokrotnie naruszyły nocą z wtorku na środę polską przestrzeń powietrzną.")
     mobilize = events_of(doc, "MOBILIZE")
