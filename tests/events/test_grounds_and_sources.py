@@ -309,6 +309,13 @@ def test_poll_support_and_a_danger_are_no_acts():
     assert len(events_of(doc, "THREATEN")) == 1
 
 
+def test_adopting_a_treaty_is_no_visit():
+    doc = code("Parlament Meksyku przyjął w 1999 r. statut MTK.")
+    assert events_of(doc, "CONSULT") == []
+    doc = code("Prezydent Polski przyjął w piątek delegację Ukrainy.")
+    assert len(events_of(doc, "CONSULT")) == 1
+
+
 def test_flying_is_not_ordering():
     # "poleci" is both "will fly" (polecieć) and "will order" (polecić): the tagger reads it
     doc = code("Minister spraw zagranicznych Polski poleci w środę do Waszyngtonu.")
