@@ -42,6 +42,12 @@ def linking_rules() -> dict[str, Any]:
     return rules
 
 
+def introduces_organisation(rp: RolePhrase) -> bool:
+    """An organisation's role word right before a name, with nothing of its own after it ("portal Press",
+    "telewizji India Today"; not "firmy Orlen Daniel Obajtek", whose role word already has its name)."""
+    return rp.role.type == "organization" and rp.role_end == rp.tok_end
+
+
 @dataclass
 class Mention:
     """One mention: offsets, token range, the referent `key` and the rule that linked it.
@@ -668,11 +674,21 @@ class Linker:
                 before.setdefault(k, rp)
         surface_words = {t.text for t in self.tokens if t.kind == "word"}
         endings = self.rules["unknown_name_endings"]
+        # a name an organisation's role word introduces once ("telewizja India Today") is that organisation
+        # wherever the same words recur without it ("w rozmowie z India Today")
+        org_role: dict[str, RolePhrase] = {}
+        for ts, (te, typ, _) in names.items():
+            rp = before.get(ts)
+            if rp is not None and introduces_organisation(rp) and self._names_organisation(rp, ts, te, typ):
+                org_role.setdefault(self.doc.text[self.tokens[ts].start:self.tokens[te - 1].end], rp)
         for ts, (te, typ, base) in sorted(names.items()):
             if any(self.covered[ts:te]):
                 continue
             if typ == "unknown":
                 continue
+            surface = self.doc.text[self.tokens[ts].start:self.tokens[te - 1].end]
+            if ts not in before and surface in org_role:
+                before[ts] = org_role[surface]
             base = _guess_base(base, surface_words, endings)
             if typ == "person":
                 known = self.kb.persons_by_name(base) or self.kb.persons_by_name(self.doc.text[
@@ -692,8 +708,33 @@ class Linker:
                     sector = self._role_sector(rp)
                     if sector:
                         attrs["sector"] = sector
+                elif introduces_organisation(rp) and self._names_organisation(rp, ts, te, typ):
+                    # "portal Press", "partia Razem": the role word names the kind of organisation
+                    typ = "organization"
+                    if rp.country:
+                        attrs["country"] = rp.country
+                    sector = self._role_sector(rp)
+                    if sector:
+                        attrs["sector"] = sector
             self._add(ts, te, ("new", typ, base), "ner-name" if self.doc.spans.get("ner") is not None
                       else "fallback-name", **attrs)
+
+    def _names_organisation(self, rp: RolePhrase, ts: int, te: int, typ: str) -> bool:
+        """Whether the organisation's role word before the name [ts, te) names it: the name stands in
+        apposition, in the role word's case or in no case the tagger knows ("portal Press", "telewizji India
+        Today"), and starts with no common word (in "portalu Ministerstwa Klimatu" the ministry is the portal's
+        owner, not its name). A name the recogniser took for a person is taken for the organisation only when it
+        is one word with no first-name reading ("Szef fundacji Szimon Sabag" stays a person)."""
+        if typ not in ("organization", "person"):
+            return False
+        if any(a.pos != "ign" and not a.lemma[:1].isupper() for a in self.tokens[ts].analyses):
+            return False
+        if typ == "person" and (te - ts > 1 or any("imię" in a.names for a in self.tokens[ts].analyses)):
+            return False
+        role_cases = {token_case(a.tag) for k in range(rp.role_start, rp.role_end) for a in self.tokens[k].analyses}
+        name_cases = {token_case(self.tags[k]) for k in range(ts, te)  # a guessed ending says too little
+                      if self.tokens[k].chosen is not None and "guessed" not in self.tokens[k].chosen.labels} - {None}
+        return not name_cases or bool(role_cases & name_cases)
 
     def _role_sector(self, rp: RolePhrase) -> str | None:
         if rp.role.sector:

@@ -122,3 +122,34 @@ def test_a_role_phrase_can_be_checked_against_the_kb(kb):
     rw = kb.role_word("szef dyplomacji")
     holders = {p.name for office in rw.offices for p in kb.holders_on(office, "HUN", "2025-12-03")}
     assert holders == {"Péter Szijjártó"}
+
+
+def _pipeline_entities(text: str) -> list[dict]:
+    from kronika.ingest.document import DocDate, Document
+    from kronika.pipeline import default_pipeline
+
+    doc = Document(text=text, source="test", date=DocDate.parse("2025-12-01"), lang="pl")
+    default_pipeline()(doc)
+    return doc.entities
+
+
+def test_an_organisation_role_word_types_the_unknown_name_after_it():
+    # "Portal" opens the sentence: the recogniser alone would take "Press" for a person
+    for text in ("Portal Press podał, że dziennikarzy nie wpuszczono na galę.",
+                 "Jak podał w piątek portal Press, dziennikarzy nie wpuszczono na galę."):
+        found = [e for e in _pipeline_entities(text) if e["name"] == "Press"]
+        assert len(found) == 1 and (found[0]["type"], found[0]["sector"]) == ("organization", "MED"), text
+
+
+def test_the_same_words_without_the_role_word_are_the_same_organisation():
+    ents = _pipeline_entities("Premier Izraela udzielił wywiadu portalowi Ynet. W rozmowie z Ynet mówił o Iranie.")
+    org = [e for e in ents if e["name"] == "Ynet"]
+    assert len(org) == 1 and (org[0]["type"], org[0]["sector"]) == ("organization", "MED")
+    assert [m["text"] for m in org[0]["mentions"]] == ["Ynet", "Ynet"]
+
+
+def test_a_person_after_an_organisations_role_word_stays_a_person():
+    ents = _pipeline_entities("Szef fundacji Szimon Sabag zapowiedział otwarcie muzeum. Loty wrócą w maju - powiedział "
+                              "gazecie Jozsef Varadi, prezes przewoźnika.")
+    assert {e["name"]: e["type"] for e in ents if e["name"] in ("Szimon Sabag", "Jozsef Varadi")} == {
+        "Szimon Sabag": "person", "Jozsef Varadi": "person"}
