@@ -65,6 +65,7 @@ ADJECTIVAL = frozenset({"adj", "ppas", "pact"})
 NOMINAL = frozenset({"subst", "depr", "ger"})
 CONJUNCTIONS = frozenset({"i", "oraz"})
 _PERSON_NAMES = frozenset({"imię", "nazwisko"})
+_COMMON_ONLY = frozenset({"nazwa_pospolita"})
 _ROMAN = re.compile(r"[IVXLCM]+")
 
 
@@ -100,6 +101,8 @@ class Rules:
     plural_types: tuple[str, ...]
     particles: frozenset[str]
     apostrophe_endings: frozenset[str]
+    guesses_by_ending: tuple[tuple[int, dict[str, tuple[GuessRule, ...]]], ...]
+    """`guesses` by the length of their ending (longest first) and the ending, in their order."""
 
 
 @lru_cache(maxsize=1)
@@ -120,10 +123,15 @@ def rules() -> Rules:
                   re.compile(f"(?:{g['after']})$") if g.get("after") else None, frozenset(g.get("not_in", ())),
                   bool(g.get("oblique", False)), bool(g.get("adjective", False)))
         for g in data["guess_rules"])
+    guesses = tuple(sorted(guesses, key=lambda g: -len(g.ending)))
+    by_ending: dict[int, dict[str, list[GuessRule]]] = {}
+    for g in guesses:
+        by_ending.setdefault(len(g.ending), {}).setdefault(g.ending, []).append(g)
     return Rules(
         classes=tuple((c["prefix"], c["class"]) for c in data["name_classes"]),
         costs={k: float(v) for k, v in data["costs"].items()},
-        guesses=tuple(sorted(guesses, key=lambda g: -len(g.ending))),
+        guesses=guesses,
+        guesses_by_ending=tuple((n, {e: tuple(gs) for e, gs in by.items()}) for n, by in by_ending.items()),
         generic_heads=frozenset(h["lemma"] for h in data["generic_heads"]),
         class_names={n["class"]: frozenset(n["names"]) for n in data["name_class_names"]},
         marked_labels=frozenset(m["label"] for m in data["marked_labels"]),
@@ -138,12 +146,23 @@ def rules() -> Rules:
     )
 
 
+@lru_cache(maxsize=1024)
 def name_class(type: str) -> str:
     """"person", "place", "org", "facility", "adj" or "" for a name type (NKJP or KPWr spelling)."""
     for prefix, cls in rules().classes:
         if type.startswith(prefix):
             return cls
     return ""
+
+
+@lru_cache(maxsize=1024)
+def type_key(type: str) -> tuple[str, bool, bool]:
+    """All that `base_form` reads of a name type: its class (`name_class`), whether it is one of the
+    `plural_types` and whether one of the `capitalised_types`; two types with the same key give every name the
+    same base form."""
+    rl = rules()
+    return (name_class(type), any(type.startswith(p) for p in rl.plural_types),
+            any(type.startswith(p) for p in rl.capitalised_types))
 
 
 # --- generation ------------------------------------------------------------------------------------------------
@@ -250,15 +269,21 @@ def _zero_genitive(r: Analysis, form: str) -> bool:
     return len(lem) > len(f) and lem[-1] in "aeo" and f[-1:] not in "iy" and (lem[:-1] == f or lem[:-1].replace("e", "") == f.replace("e", ""))
 
 
-def _matching_rules(form: str, cls: str):
+def _matching_rules(form: str, cls: str) -> list[tuple[GuessRule, str]]:
+    """(rule, stem) of the `guess_rules` whose ending the word has (in their order), for a name of class `cls`."""
     low = form.lower()
-    for g in rules().guesses:
-        if not low.endswith(g.ending) or len(form) <= len(g.ending) + 1 or cls in g.not_in:
+    out = []
+    for length, by_ending in rules().guesses_by_ending:
+        if length > len(low):
             continue
-        stem = form[: len(form) - len(g.ending)]
-        if g.after is not None and not g.after.search(stem.lower()):
-            continue
-        yield g, stem
+        for g in by_ending.get(low[len(low) - length:], ()):
+            if len(form) <= length + 1 or cls in g.not_in:
+                continue
+            stem = form[: len(form) - length]
+            if g.after is not None and not g.after.search(stem.lower()):
+                continue
+            out.append((g, stem))
+    return out
 
 
 def guesses(form: str, cls: str = "") -> list[Cand]:
@@ -295,70 +320,96 @@ def _less_likely_place(lemma: str, place_lemmas: set[str]) -> bool:
 
 def candidates(tok: Token, cls: str) -> list[Cand]:
     """The candidate readings of one word of a name of class `cls`, with their costs."""
-    c = rules().costs
+    rl = rules()
+    c = rl.costs
     form = tok.text
     cap = form[:1].isupper()
-    rs = [r for r in _readings(tok) if tag_parts(r.tag)[0] in INFLECTED and tag_parts(r.tag)[2]]
-    if not _readings(tok):  # unknown to Morfeusz
+    readings = _readings(tok)
+    if not readings:  # unknown to Morfeusz
         if not any(ch.isalpha() for ch in form):
             return []
         if form.isupper() or any(ch.isdigit() for ch in form):
             return [_as_written(form, c["as_written_symbol"])]
         oblique = any(g.oblique for g, _ in _matching_rules(form, cls))
         return guesses(form, cls) + [_as_written(form, c["as_written"], oblique)]
-    # a proper reading that only names people does not make a place's common reading unlikely ("Pióra": the
-    # place Pióro, a common noun's form, not the surname Piór)
-    has_proper = any(r.lemma[:1].isupper() and not (cls == "place" and r.names and set(r.names) <= _PERSON_NAMES)
-                     for r in rs)
-    # an organisation's head is mostly a common noun ("Radą", not the name Rado), but a capitalised common name
-    # (an ethnonym: "Anglicy" → Anglik, not anglica) still beats a lower-case reading there; so is the head of an
-    # unclassed name (an event, a title: "Ligi Europy" → Liga, not the place Ligi)
-    has_proper_thing = any(r.lemma[:1].isupper() and set(r.names) == {"nazwa_pospolita"} for r in rs)
-    first_names = {r.lemma for r in rs if "imię" in r.names}
-    place_lemmas = {r.lemma for r in rs if "nazwa_geograficzna" in r.names}
-    native_lemmas = {r.lemma for r in rs if not rules().foreign_spelling.search(r.lemma)}
-    fitting = rules().class_names.get(cls, frozenset())
-    has_fitting = any(fitting & set(r.names) for r in rs)
-    masc_gen_name = any(tag_parts(r.tag)[1:] == ("sg", "gen", "m1") and "imię" in r.names for r in rs)
-    has_proper_noun = any(r.lemma[:1].isupper() and tag_parts(r.tag)[0] in NOMINAL for r in rs)
+    parts = [(r, p) for r in readings if (p := tag_parts(r.tag))[0] in INFLECTED and p[2]]
+    rs = [r for r, _ in parts]
+    person, place = cls == "person", cls == "place"
+    foreign = rl.foreign_spelling.search
+    fitting = rl.class_names.get(cls, frozenset())
+    # what the readings say together: a proper reading (but one that only names people does not make a place's
+    # common reading unlikely: "Pióra", the place Pióro, a common noun's form, not the surname Piór); a
+    # capitalised common name (an organisation's head is mostly a common noun, "Radą", not the name Rado, but an
+    # ethnonym, "Anglicy" → Anglik, not anglica, still beats a lower-case reading there; so is the head of an
+    # unclassed name: "Ligi Europy" → Liga, not the place Ligi); a reading of the class's names; a man's first
+    # name in the genitive; a capitalised noun; the lemmas of first names, of places, of Polish spelling
+    has_proper = has_proper_thing = has_fitting = masc_gen_name = has_proper_noun = False
+    first_names: set[str] = set()
+    place_lemmas: set[str] = set()
+    native_lemmas: set[str] = set()
+    for r, (pos, num, case, gender) in parts:
+        lemma, names = r.lemma, r.names
+        if lemma[:1].isupper():
+            if not (place and names and set(names) <= _PERSON_NAMES):
+                has_proper = True
+            if set(names) == _COMMON_ONLY:
+                has_proper_thing = True
+            if pos in NOMINAL:
+                has_proper_noun = True
+        if "imię" in names:
+            first_names.add(lemma)
+            if (num, case, gender) == ("sg", "gen", "m1"):
+                masc_gen_name = True
+        if "nazwa_geograficzna" in names:
+            place_lemmas.add(lemma)
+        if not foreign(lemma):
+            native_lemmas.add(lemma)
+        if not fitting.isdisjoint(names):
+            has_fitting = True
+    marked, rare_first = rl.marked_labels, rl.rare_first_names
+    chosen = tok.chosen
+    chosen_lemma = chosen.lemma.lower() if chosen is not None else None
+    common_unlikely = has_proper and (person or place) or has_proper_thing and cls == "org"
+    adjective_unlikely = has_proper_noun and cls in ("place", "person", "org")
     out: list[Cand] = []
-    for r in rs:
-        pos, num, case, gender = tag_parts(r.tag)
-        proper = r.lemma[:1].isupper()
+    zero = False  # a reading is a genitive plural with no ending (`_zero_genitive`)
+    for r, (pos, num, case, gender) in parts:
+        lemma = r.lemma
+        proper = lemma[:1].isupper()
         cost = 0.0
-        if cap and not proper and (has_proper and cls in ("person", "place") or has_proper_thing and cls == "org"):
+        if cap and not proper and common_unlikely:
             cost += c["common_when_proper_exists"]
-        if cls == "place" and r.lemma != form and _less_likely_place(r.lemma, place_lemmas):
+        if place and lemma != form and _less_likely_place(lemma, place_lemmas):
             cost += c["less_likely_place_lemma"]
-        if cap and proper and native_lemmas - {r.lemma} and rules().foreign_spelling.search(r.lemma):
+        if cap and proper and len(native_lemmas) > (lemma in native_lemmas) and foreign(lemma):
             cost += c["foreign_spelling_when_native_exists"]
-        if rules().marked_labels & set(r.labels):
+        if not marked.isdisjoint(r.labels):
             cost += c["marked_reading"]
-        if cls == "person" and "nazwisko" in r.names and "imię" not in r.names and first_names:
+        if person and first_names and "nazwisko" in r.names and "imię" not in r.names:
             cost += c["surname_homograph_of_first_name"]
-        if cap and pos in ADJECTIVAL and has_proper_noun and cls in ("place", "person", "org"):
+        if cap and adjective_unlikely and pos in ADJECTIVAL:
             cost += c["adjective_when_proper_noun_exists"]
         if num == "pl":
             cost += c["plurale_tantum"] if _is_pt(r.tag) else c["plural"]
         if case == "voc":
             cost += c["vocative"]
-        if has_fitting and proper and not fitting & set(r.names):
+        if has_fitting and proper and fitting.isdisjoint(r.names):
             cost += c["other_name_class"]
-        if cls == "place" and case == "dat":
+        if place and case == "dat":
             cost += c["dative_place"]
-        if cls == "person" and masc_gen_name and (num, case, gender) == ("sg", "nom", "f"):
+        if person and masc_gen_name and (num, case, gender) == ("sg", "nom", "f"):
             cost += c["feminine_nominative_in_person"]
-        if "imię" in r.names and r.lemma in rules().rare_first_names:
+        if "imię" in r.names and lemma in rare_first:
             cost += c["rare_first_name"]
         if pos == "depr":
             cost += c["depreciative"]
         if cap and _zero_genitive(r, form):
+            zero = True
             cost += c["zero_ending_genitive_plural"]
-        if tok.chosen is not None and r.lemma.lower() == tok.chosen.lemma.lower():
-            cost -= c["tagger_lemma_bonus"] + (c["tagger_choice_bonus"] if r.tag == tok.chosen.tag else 0.0)
+        if chosen is not None and lemma.lower() == chosen_lemma:
+            cost -= c["tagger_lemma_bonus"] + (c["tagger_choice_bonus"] if r.tag == chosen.tag else 0.0)
         out.append(Cand(r, min(cost, 0.95), proper))
-    if cap and any(_zero_genitive(r, form) for r in rs) and \
-            not any(_is_pt(r.tag) and r.lemma[:1].islower() for r in rs):
+    if zero and not any(_is_pt(r.tag) and r.lemma[:1].islower() for r in rs):
         # a genitive plural with no ending may be a foreign word as written ("Big"), but not when the word is also
         # the genitive of a common plurale tantum ("Mistrzostw Wielkopolski": mistrzostwa)
         out.append(_as_written(form, c["as_written_zero_genitive"]))
@@ -369,22 +420,27 @@ def candidates(tok: Token, cls: str) -> list[Cand]:
 
 CANDIDATE_CACHE_SIZE = 50_000
 """Words whose `candidates` are remembered (a name's words recur in other names: "Tuska", "Donalda Tuska")."""
-_CANDIDATES: dict[tuple, tuple[list[Analysis], tuple[Cand, ...]]] = {}
+_CANDIDATES: dict[tuple, tuple[list[Analysis], tuple[Cand, ...], dict]] = {}
 
 
-def _word_candidates(tok: Token, cls: str) -> tuple[Cand, ...]:
-    """`candidates(tok, cls)`, remembered per word: the key is what it reads of the token but its readings (text,
-    the tagger's choice) with the class; the readings are compared on a hit (the same list object mostly: the
-    morphology stage shares them between tokens of one form)."""
+def _remembered(tok: Token, cls: str) -> tuple[list[Analysis], tuple[Cand, ...], dict]:
+    """(the token's readings, `candidates(tok, cls)`, the candidates by case: case → (candidate, part of
+    speech, number, gender) in their order), remembered per word: the key is what `candidates` reads of the
+    token but its readings (text, the tagger's choice) with the class; the readings are compared on a hit (the
+    same list object mostly: the morphology stage shares them between tokens of one form)."""
     key = (tok.text, tok.chosen, cls)
     hit = _CANDIDATES.get(key)
     if hit is not None and hit[0] == tok.analyses:
-        return hit[1]
+        return hit
     value = tuple(candidates(tok, cls))
+    by_case: dict[str, list] = {}
+    for x in value:
+        pos, num, case, gender = tag_parts(x.reading.tag)
+        by_case.setdefault(case, []).append((x, pos, num, gender))
     if len(_CANDIDATES) >= CANDIDATE_CACHE_SIZE:
         _CANDIDATES.clear()
-    _CANDIDATES[key] = (list(tok.analyses), value)
-    return value
+    hit = _CANDIDATES[key] = (list(tok.analyses), value, {c: tuple(v) for c, v in by_case.items()})
+    return hit
 
 
 # --- the head phrase -------------------------------------------------------------------------------------------
@@ -437,7 +493,7 @@ def _agrees(a: Analysis, num: str, gender: str, loose: bool = False) -> bool:
     return (not num or not n or n == num) and (not gender or not g or g == gender)
 
 
-@dataclass
+@dataclass(slots=True)
 class _State:
     picks: tuple  # ((token index, Cand), ...)
     gain: float
@@ -445,16 +501,43 @@ class _State:
     gender: str
     noun: bool
     prev: Cand | None
+    prev_pos: str | None  # the part of speech of `prev`
 
 
-def _head(tokens: Sequence[Token], start: int, cls: str, beam: int = 24) -> list[tuple[int, Cand]]:
-    """The head phrase from `start` (see the module doc): (token index, chosen candidate) of its words. A beam
-    search over the words' candidates in each case of the first word; a state is the phrase so far with its
-    agreement (number, gender)."""
-    cands = [_word_candidates(t, cls) for t in tokens]
+def _head(tokens: Sequence[Token], start: int, cls: str) -> list[tuple[int, Cand]]:
+    """The head phrase from `start` (see the module doc): (token index, chosen candidate) of its words
+    (`_beam_head`; the last word alone: `_best_alone`, what the search finds for it)."""
+    if start == len(tokens) - 1:
+        best = _best_alone(_remembered(tokens[start], cls)[2])
+        return [] if best is None else [(start, best)]
+    return _beam_head(tokens, start, cls)
+
+
+def _best_alone(by_case: dict[str, tuple]) -> Cand | None:
+    """The head of a phrase of one word (its candidates by case, `_remembered`) as `_beam_head` finds it: the
+    candidate of the highest gain, 1 − cost (no word before it to agree with), the first on ties in the order
+    the search meets them (case by case, then in candidate order); None without candidates."""
+    best = None
+    top = 0.0
+    for group in by_case.values():
+        for x, _, _, _ in group:
+            gain = 1.0 - x.cost
+            if best is None or gain > top:
+                best, top = x, gain
+    return best
+
+
+def _beam_head(tokens: Sequence[Token], start: int, cls: str, beam: int = 24) -> list[tuple[int, Cand]]:
+    """`_head` by a beam search over the words' candidates in each case of the first word; a state is the phrase
+    so far with its agreement (number, gender). Only a word's candidates in the case at hand are tried
+    (`_remembered`: the others never continue a phrase)."""
+    cases = [None] * start + [_remembered(t, cls)[2] for t in tokens[start:]]
+    rl = rules()
+    how = (cls == "person", cls in rl.apposition_classes, rl.costs["guessed_gender_mismatch"],
+           rl.costs["guessed_agreement_bonus"])
     done: list[_State] = []
-    for case in dict.fromkeys(tag_parts(x.reading.tag)[2] for x in cands[start]):
-        frontier = [_State((), 0.0, "", "", False, None)]
+    for case in cases[start]:
+        frontier = [_State((), 0.0, "", "", False, None, None)]
         k = start
         while k < len(tokens) and frontier:
             if cls == "person" and k > start and k + 1 < len(tokens) and (
@@ -462,18 +545,21 @@ def _head(tokens: Sequence[Token], start: int, cls: str, beam: int = 24) -> list
                 k += 1  # "Jana K. Wiśniewskiego", "Ludwiga van Beethovena": an initial or a particle inside a person's
                 continue  # name, the phrase goes on after it
             nxt: list[_State] = []
-            for st in frontier:
-                for x in cands[k]:
-                    s2 = _step(st, k, x, case, cls)
-                    if s2 is not None:
-                        nxt.append(s2)
+            fitting = cases[k].get(case, ())
+            if fitting:
+                for st in frontier:
+                    for x in fitting:
+                        s2 = _step(st, k, x, case, how)
+                        if s2 is not None:
+                            nxt.append(s2)
             if not nxt and k + 1 < len(tokens) and tokens[k].text in CONJUNCTIONS:
                 # "Prawa i Sprawiedliwości": a conjunction right after the head phrase, then a word in its case
+                fitting = cases[k + 1].get(case, ())
                 for st in frontier:
                     if st.picks and st.picks[-1][0] == k - 1:
-                        fresh = _State(st.picks, st.gain, "", "", False, None)
-                        for x in cands[k + 1]:
-                            s2 = _step(fresh, k + 1, x, case, cls)
+                        fresh = _State(st.picks, st.gain, "", "", False, None, None)
+                        for x in fitting:
+                            s2 = _step(fresh, k + 1, x, case, how)
                             if s2 is not None:
                                 nxt.append(s2)
                 if nxt:
@@ -481,8 +567,7 @@ def _head(tokens: Sequence[Token], start: int, cls: str, beam: int = 24) -> list
             done.extend(st for st in frontier if st.picks)
             best: dict = {}
             for st in sorted(nxt, key=lambda s: -s.gain):
-                key = (st.num, st.gender, st.noun, st.prev.proper if st.prev else None,
-                       tag_parts(st.prev.reading.tag)[0] if st.prev else None)
+                key = (st.num, st.gender, st.noun, st.prev.proper if st.prev else None, st.prev_pos)
                 best.setdefault(key, st)
             frontier = list(best.values())[:beam]
             k += 1
@@ -492,34 +577,36 @@ def _head(tokens: Sequence[Token], start: int, cls: str, beam: int = 24) -> list
     return list(max(done, key=lambda s: s.gain).picks)
 
 
-def _step(st: _State, k: int, x: Cand, case: str, cls: str) -> _State | None:
-    pos, n, c, g = tag_parts(x.reading.tag)
-    if c != case:
-        return None
+def _step(st: _State, k: int, item: tuple[Cand, str, str, str], case: str, how: tuple) -> _State | None:
+    """The phrase `st` continued by word k read as `item` (a candidate in `case` with its part of speech, number
+    and gender), or None when that reading cannot continue it; `how`: (a person's name, a class of
+    `apposition_classes`, the cost of a guessed gender mismatch, the bonus of a guessed agreeing word)."""
+    x, pos, n, g = item
+    person, apposition, mismatch, bonus = how
     if pos not in ADJECTIVAL and st.noun:  # a noun after the head noun: a proper name after a proper name
         prev = st.prev
-        if not (x.proper and prev is not None and prev.proper and tag_parts(prev.reading.tag)[0] in NOMINAL):
+        if not (x.proper and prev is not None and prev.proper and st.prev_pos in NOMINAL):
             return None
-        if cls not in rules().apposition_classes and case != "nom":
+        if not apposition and case != "nom":
             return None  # outside the apposition classes only nominatives stand side by side ("Wisła Kraków")
         if "oblique_ending" in prev.reading.labels:
             return None  # not after an unknown word taken as written whose ending is an oblique case's
             # ("Feyenoordem Rotterdam": Feyenoord Rotterdam, not two undeclined nominatives)
         # in a person's name an unknown surname may be a man's name declining like a feminine noun
         # ("Baracka Obamy"): a guessed reading agrees in case and number only
-        free = cls == "person" and "guessed" in x.reading.labels
-        if not _agrees(x.reading, st.num, "" if free else st.gender, loose=cls == "person"):
+        free = person and "guessed" in x.reading.labels
+        if not _agrees(x.reading, st.num, "" if free else st.gender, loose=person):
             return None
     elif not _agrees(x.reading, st.num, st.gender):
         return None
     gain = 1.0 - x.cost
     if st.noun and pos not in ADJECTIVAL and st.gender and g and g[:1] != st.gender[:1]:
-        gain -= rules().costs["guessed_gender_mismatch"]  # only a guessed reading gets here (`free`)
-    if c != "nom" and "guessed" in x.reading.labels and st.prev is not None and st.prev.proper:
+        gain -= mismatch  # only a guessed reading gets here (`free`)
+    if case != "nom" and "guessed" in x.reading.labels and st.prev is not None and st.prev.proper:
         # an unknown word whose ending agrees with the name word before it in an oblique case ("Baracka Obamy")
-        gain += rules().costs["guessed_agreement_bonus"]
+        gain += bonus
     return _State(st.picks + ((k, x),), st.gain + gain, st.num or n, st.gender or g,
-                  st.noun or pos in NOMINAL, x)
+                  st.noun or pos in NOMINAL, x, pos)
 
 
 # --- base forms ------------------------------------------------------------------------------------------------
@@ -571,7 +658,7 @@ def base_form(tokens: Sequence[Token], type: str = "") -> str:
     readings) of name type `type` (see the module doc)."""
     if not tokens:
         return ""
-    cls = name_class(type)
+    cls, plural_type, capitalised_type = type_key(type)
     tokens = _glue_apostrophes(tokens)
     if len(tokens) == 1:
         adj = _single_adjective(tokens[0], cls)
@@ -592,7 +679,7 @@ def base_form(tokens: Sequence[Token], type: str = "") -> str:
         if x is not None:
             pos = tag_parts(x.reading.tag)[0]
             if len(tokens) == 1 and pos not in ("ppas", "pact") and not (
-                    tag_parts(x.reading.tag)[1] == "pl" and any(type.startswith(p) for p in rules().plural_types)):
+                    tag_parts(x.reading.tag)[1] == "pl" and plural_type):
                 nom = x.reading.lemma  # a one-word name: its lemma ("Polaków" → "Polak")
             else:
                 nom = nominative(x.reading, tok.text)
@@ -613,7 +700,7 @@ def base_form(tokens: Sequence[Token], type: str = "") -> str:
         words.append(word)
     if caps and all(w.lower() == t.text.lower() for w, t in zip(words, tokens)):
         words = [t.text for t in tokens]  # an all-capitals name already in the nominative stays as written
-    if words and any(type.startswith(p) for p in rules().capitalised_types):
+    if words and capitalised_type:
         words[0] = words[0][:1].upper() + words[0][1:]
     parts: list[str] = []
     for k, tok in enumerate(tokens):

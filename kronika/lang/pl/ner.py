@@ -29,18 +29,22 @@ over a whole document, `repeat_persons` marks the untagged repeats of a person's
 Words glued together ("#DonaldTusk", "SenatorJanKowalski": `glued_parts`) are cut apart before the model sees
 them (`split_glued`); the stage keeps the names that cover whole tokens, `char_spans` (character offsets, what the
 PolEval benchmark reads) keeps all, and gives each word of a double-barrelled forename or surname its own span.
-Speed: the weights are an integer matrix features × labels (`NerModel`); the rows of a form's own and neighbour
-features are summed and cached per form (LRU; the new forms summed with one gather and one segment sum, a
-neighbour feature's rows at every offset found with one look-up: `near_index`), the label-independent scores of
-all the sentences of a document come from one gather and one scatter-add (`_batch_static_scores`; the sentence
-features: `_sentence_rows`, with per-form shapes, gazetteer keys and rows remembered), the history features are tables indexed by the two previous labels, and a token whose best
-label wins by more than any history could change is decided without the greedy step. Integer scores make the
-labels exactly those of the reference decoder (`predict_labels_reference`). The Viterbi decoder first rules out,
-token by token, the labels some other label beats by more than the history features of that token and the next two
-could make up (`viterbi_bounds`; exact: no best path uses such a label), so most tokens keep one label and the
-dynamic programme runs over a few states; the first-order one (`_first_order_kept`) compares with the token's best
-label only and counts the transitions exactly next to a token left with one label, and restarts its scores at
-every such token.
+Speed: the weights are an integer matrix features × labels (`NerModel`). Per word form, on first sight, one pass
+over its readings finds the rows of its own and neighbour features by value, without building feature strings
+(`_DecodeTables.form_entry`: `feature_lookups`, a neighbour feature's rows at every offset at once: `near_index`),
+a compiled loop sums them (`_fill_vectors`), and the form keeps its sums and the numbers `_score_tokens` needs (its
+shape's, its bigram parts', its gazetteer key's, its capitalised-word and run feature rows: `_FormStore`, at most
+`CACHE_SIZE` forms, all forgotten when full). A document's sentences are then scored together by one compiled loop
+over integers (`_score_tokens`: neighbour sums within each sentence, bigrams and shape pairs as numbered pairs
+(`pair_table`), the gazetteer as a trie over numbered keys (`gazetteer_trie`), runs of capitalised words) and
+labelled greedily by another (`_greedy_labels`, the history features as tables indexed by the two previous labels);
+`warm_up` loads the model, builds the tables and compiles the loops before the first document (`kronika.jit`: plain
+Python where numba is missing, same results). Integer scores make the labels exactly those of the reference decoder
+(`predict_labels_reference`). The Viterbi decoder first rules out, token by token, the labels some other label
+beats by more than the history features of that token and the next two could make up (`viterbi_bounds`; exact: no
+best path uses such a label), so most tokens keep one label and the dynamic programme runs over a few states; the
+first-order one (`_first_order_kept`) compares with the token's best label only and counts the transitions exactly
+next to a token left with one label, and restarts its scores at every such token.
 The model file (`models/ner.bin`: a zip of numpy arrays with the feature and label lists, `models/arrays.py`) is
 loaded on first use, once per process, never stored on a stage object; the first version's pickle still loads.
 """
@@ -50,20 +54,22 @@ import lzma
 import pickle
 import re
 import threading
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
+from kronika.jit import njit
 from kronika.lang.base import Analysis, Token
 from kronika.lang.pl.features import ambiguity, name_classes, shape, tag_parts
-from kronika.lang.pl.morphology import COMMON_NAME_CLASSES
 from kronika.lang.pl.models import ShippedModel
 from kronika.lang.pl.models.arrays import is_array_file, read_arrays, write_arrays
-from kronika.lang.pl.morphology import analyse
+from kronika.lang.pl.morphology import COMMON_NAME_CLASSES, _names, analyse, clean_lemma, morfeusz_analyse
 
 MODEL_NAME = "ner.bin"
 TIME_TYPES = frozenset({"date", "time"})
@@ -199,9 +205,22 @@ def geo_adjective_base(lemma: str) -> str | None:
     for st in stems:
         for end in _GEO_ADJ_BASE_ENDINGS:
             cand = (st + end)[:1].upper() + (st + end)[1:]
-            if any(r.lemma == cand and "nazwa_geograficzna" in r.names for r in analyse(cand)):
+            if _geographic_name(cand):
                 return cand
     return None
+
+
+def _geographic_name(word: str) -> bool:
+    """Whether one of the readings of `word` (`analyse`) is a geographic name whose lemma is `word`. Morfeusz's
+    raw analysis is looked at first: unless the word is a hyphenated compound, such a reading comes from an
+    interpretation with that lemma (homonym mark cut: `clean_lemma`) and that name class, so most guesses of
+    `geo_adjective_base` (no word, or no place) are settled without building readings."""
+    if "-" not in word:
+        raw = morfeusz_analyse(word.replace("\u00ad", "") or word)
+        if not any(interp[3] and "nazwa_geograficzna" in _names(interp[3]) and clean_lemma(interp[1])[0] == word
+                   for _, _, interp in raw):
+            return False
+    return any(r.lemma == word and "nazwa_geograficzna" in r.names for r in analyse(word))
 
 
 def _geo_adjective(readings: Sequence[Analysis]) -> bool:
@@ -550,17 +569,161 @@ def near_index(features: Sequence[str]) -> dict[str, tuple[int | None, ...]]:
     return {f: tuple(v) for f, v in found.items()}
 
 
+OWN_KINDS = ("w", "sh", "p3", "s2", "s3", "s4", "kn", "am", "lm", "nc", "ncs", "ng", "ls3", "ls4", "rh", "rb")
+"""The kinds of features ("kind=value") looked up by value alone (`_DecodeTables.own_of`)."""
+NEAR_KINDS = ("w", "sh", "kn", "s3", "lm", "nc")
+"""The kinds of a form's neighbour features (`_static_features`), looked up by value (`_DecodeTables.near_of`)."""
+
+
+def feature_lookups(features: Sequence[str], near: dict[str, tuple[int | None, ...]]
+                    ) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, tuple[int, ...]]]]:
+    """(kind → value → row of "kind=value" for the `OWN_KINDS`, kind → value → its rows at the four neighbour
+    offsets of `near_index` (-1 where the vocabulary has it not) for the `NEAR_KINDS`): a form's features are
+    found without building their strings. The value is what follows the first "=", so a look-up of value v of
+    kind k finds exactly the row of the string k + "=" + v."""
+    own: dict[str, dict[str, int]] = {k: {} for k in OWN_KINDS}
+    for r, f in enumerate(features):
+        kind, eq, value = f.partition("=")
+        if eq and kind in own:
+            own[kind][value] = r
+    by_kind: dict[str, dict[str, tuple[int, ...]]] = {k: {} for k in NEAR_KINDS}
+    for f, rows in near.items():
+        kind, eq, value = f.partition("=")
+        if eq and kind in by_kind:
+            by_kind[kind][value] = tuple(-1 if r is None else r for r in rows)
+    return own, by_kind
+
+
+def _by_first(pairs: Sequence[tuple[int, int, int]], firsts: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(a, b, value) triples as arrays grouped by a (for `_find_pair`): at[a] : at[a + 1] is where a's pairs are in
+    the other two arrays, the numbers b ascending and their values."""
+    pairs = sorted(pairs)
+    at = np.zeros(firsts + 1, dtype=np.int64)
+    np.cumsum(np.bincount(np.array([a for a, _, _ in pairs], dtype=np.int64), minlength=firsts)[:firsts],
+              out=at[1:])
+    return (at, np.array([b for _, b, _ in pairs], dtype=np.int32),
+            np.array([v for _, _, v in pairs], dtype=np.int32))
+
+
+def pair_table(features: Sequence[str], prefixes: Sequence[str]
+               ) -> tuple[dict[str, int], list[tuple[np.ndarray, np.ndarray, np.ndarray]]]:
+    """The features prefix + a + "|" + b (word bigrams, shape pairs) as numbers: (part → number, shared by the
+    prefixes; per prefix its pairs of part numbers with their rows, by the first part: `_by_first`). A feature
+    whose parts hold a "|" is entered under every way of cutting it, so that the pair (a, b) is found exactly
+    when prefix + a + "|" + b is a feature."""
+    found: list[list[tuple[str, str, int]]] = []
+    ids: dict[str, int] = {}
+    for prefix in prefixes:
+        pairs = []
+        for r, f in enumerate(features):
+            if f.startswith(prefix):
+                rest = f[len(prefix):]
+                p = rest.find("|")
+                while p >= 0:
+                    pairs.append((rest[:p], rest[p + 1:], r))
+                    p = rest.find("|", p + 1)
+        for a, b, _ in pairs:
+            ids.setdefault(a, len(ids))
+            ids.setdefault(b, len(ids))
+        found.append(pairs)
+    return ids, [_by_first([(ids[a], ids[b], r) for a, b, r in pairs], len(ids)) for pairs in found]
+
+
+def gazetteer_trie(gaz: "Gazetteer | None", row) -> tuple[dict[str, tuple[int, int]], tuple[np.ndarray, ...]]:
+    """The gazetteer's names as a trie over numbered word keys, for `_score_tokens`: (key → (the node of the
+    names it starts or -1, its number); the arrays: the edges node → child by key (`_by_first`: at, keys,
+    children), per node 1 when the words from the root to it are a name with types, and per node the start of
+    its rows of "gz=B|type" in the next array and of its rows of "gz=I|type" in the last one, for the types of
+    that name; `row`: feature → row or None). Node 0 is the root."""
+    ids: dict[str, int] = {}
+    edges: dict[tuple[int, int], int] = {}
+    named: dict[int, tuple[str, ...]] = {}
+    nodes = 1
+    for key, types in (gaz.entries.items() if gaz is not None else ()):
+        node = 0
+        for word in key:
+            w = ids.setdefault(word, len(ids))
+            child = edges.get((node, w))
+            if child is None:
+                child = edges[(node, w)] = nodes
+                nodes += 1
+            node = child
+        if types:
+            named[node] = types
+    keys = {word: (edges.get((0, w), -1), w) for word, w in ids.items()}
+    ends = np.zeros(nodes, dtype=np.int32)
+    first_at, other_at = [0], [0]
+    first_rows: list[int] = []
+    other_rows: list[int] = []
+    for node in range(nodes):
+        types = named.get(node)
+        if types:
+            ends[node] = 1
+            first_rows += [r for t in types if (r := row("gz=B|" + t)) is not None]
+            other_rows += [r for t in types if (r := row("gz=I|" + t)) is not None]
+        first_at.append(len(first_rows))
+        other_at.append(len(other_rows))
+    return keys, (*_by_first([(a, w, c) for (a, w), c in edges.items()], nodes), ends,
+                  np.array(first_at, dtype=np.int64), np.array(first_rows, dtype=np.int32),
+                  np.array(other_at, dtype=np.int64), np.array(other_rows, dtype=np.int32))
+
+
+# the columns of `_FormStore.tab`, one row per word form
+F_SHAPE, F_UPPER, F_PAIR, F_BI, F_RH, F_RB, F_GAZ, F_GKEY, F_CAP = range(9)
+FORM_FIELDS = F_CAP + 9
+"""F_SHAPE: the number of the form's shape in `shape_hist`; F_UPPER: 1 for a capitalised word; F_PAIR: its shape's
+number among the parts of the shape-pair features ("shb=", "shn="), F_BI: the word's among the parts of the bigram
+features ("bi="); F_RH: the row of "rh=" + its lemma, F_RB: of "rb=" + the word; F_GAZ: the node of the gazetteer's
+names its gazetteer key starts, F_GKEY: the number of the key (`gazetteer_trie`); F_CAP + 3 * place + h: the rows
+of its capitalised-word features ("ncp=", "knp=": `sentence_features`) at each place (first in the sentence, first
+of a run, after a capitalised word). -1: no such row or number."""
+# the fixed rows of `_DecodeTables.fixed`, and the shape numbers of the sentence's edges
+X_EDGE_M2, X_EDGE_M1, X_EDGE_P1, X_EDGE_P2, X_FIRST, X_RB_START, X_SHAPE_START, X_SHAPE_END = range(8)
+_PLACES = ("|first", "|start", "|after")
+_NONE4 = (-1, -1, -1, -1)
+_NONE9 = (-1,) * 9
+_NO_WORD = (-1, _NONE4, -1, -1)
+_NO_LEMMA = (-1, _NONE4, -1)
+_NO_KEY = (-1, -1)
+
+
+class _FormStore:
+    """What the fast decoder keeps per word form, at the form's slot (`slots`: form → slot, given in order from
+    1): `vecs[slot]`, the summed weights of its own features and of its features as its neighbours at offsets -2,
+    -1, +1, +2 see them; `tab[slot]`, its numbers and rows (`F_*`). Slot 0 is no form's: zeros, what a token
+    gets from a neighbour outside its sentence."""
+
+    FIRST_CAPACITY = 4096
+
+    def __init__(self, labels: int) -> None:
+        self.slots: dict[str, int] = {}
+        self.vecs = np.zeros((1, 5, labels), dtype=np.int32)
+        self.tab = np.full((1, FORM_FIELDS), -1, dtype=np.int32)
+
+    def clear(self) -> None:
+        """Forgets every form (the arrays stay, to be overwritten)."""
+        self.slots = {}
+
+    def reserve(self, size: int, limit: int) -> None:
+        """Room for `size` slots, slot 0 included (doubling, up to `limit` at most unless `size` needs more)."""
+        if size <= len(self.vecs):
+            return
+        cap = max(size, min(max(self.FIRST_CAPACITY, 2 * len(self.vecs)), limit))
+        vecs = np.zeros((cap,) + self.vecs.shape[1:], dtype=np.int32)
+        vecs[: len(self.vecs)] = self.vecs
+        tab = np.full((cap, FORM_FIELDS), -1, dtype=np.int32)
+        tab[: len(self.tab)] = self.tab
+        self.vecs, self.tab = vecs, tab
+
+
 class _DecodeTables:
     """What the fast decoder needs beyond the weight matrix: rows of the fixed features, the history features as
-    tables indexed by the previous labels (0 = sentence start, k + 1 = label k), and a bounded per-form cache of
-    feature rows."""
+    tables indexed by the previous labels (0 = sentence start, k + 1 = label k), the features looked up by value
+    (`feature_lookups`) and as numbered pairs (`pair_table`), and the per-form store (`_FormStore`: at most
+    `CACHE_SIZE` forms; when full, it forgets them all and starts afresh)."""
 
     CACHE_SIZE = 100_000
     """Word forms whose summed feature weights are kept (5 × labels int32 each: 78 MB at most for 39 labels)."""
-    FIRST_CAPACITY = 4096
-    TRIPLES = 100_000
-    """Shape triples whose summed pair weights are kept (at most 15 MB for 38 labels)."""
-
 
     def __init__(self, model: NerModel) -> None:
         index, W, labels = model.index, model.matrix, model.labels
@@ -568,6 +731,7 @@ class _DecodeTables:
         names = ["^"] + labels
         self.row = index.get
         self.has_bias = "b" in index  # every token has the bias feature, so no token has an empty row set
+        self.bias = index.get("b", -1)
         self.first = index.get("first")
         self.edge = [index.get(f"{off}edge") for off in (-2, -1, 1, 2)]
         zero = np.zeros(n, dtype=np.int32)
@@ -590,14 +754,6 @@ class _DecodeTables:
         self.shape_hist = np.zeros((len(by_shape) + 1, n + 1, n), dtype=np.int32)
         for sh, k in self.shape_id.items():
             self.shape_hist[k] = by_shape[sh]
-        # margins that settle a token without its history: label b wins whatever came before when its static
-        # score beats every other label k's by more than the most the history tables can favour k over b
-        # (max over previous labels of hist[·, ·, k] - hist[·, ·, b], plus the same for the shape table)
-        flat = self.hist.reshape(-1, n).astype(np.int64)
-        self.swing = _swing(flat)
-        self.shape_swing = np.zeros((len(by_shape) + 1, n, n), dtype=np.int64)
-        for sh, k in self.shape_id.items():
-            self.shape_swing[k] = _swing(by_shape[sh].astype(np.int64))
         self._viterbi_bounds(n)
         # a first-order model (`viterbi_order`: trained without "l12=" weights, so `hist` does not depend on the
         # label two back): per shape number, the scores [previous state, label] of the history and history-shape
@@ -605,167 +761,370 @@ class _DecodeTables:
         self.order = viterbi_order(model)
         self.trans = self.hist[0][None].astype(np.int64) + self.shape_hist if self.order == 1 else None
         self.single = [np.array([k], dtype=np.intp) for k in range(n)]
-        # per word form: slot in `vecs`, whose 5 rows are the summed weights of the form's own features and of
-        # its features as seen from offsets -2, -1, +1, +2; `shapes[slot]` its number in `shape_hist`
-        self.slots: OrderedDict[str, int] = OrderedDict()
-        self.vecs = np.zeros((0, 5, n), dtype=np.int32)
-        self.shapes = np.zeros(0, dtype=np.intp)
         self.near = near_index(model.features)
-        self._run: dict[tuple[int, int, int], int | None] = {}  # (run length, place, words after) → row
+        self.own_of, self.near_of = feature_lookups(model.features, self.near)
+        self.bigram_ids, [self.bigrams] = pair_table(model.features, ("bi=",))
+        self.pair_ids, [self.before, self.after] = pair_table(model.features, ("shb=", "shn="))
+        fixed = self.edge + [self.first, index.get("rb=^")]
+        self.fixed = np.array([-1 if r is None else r for r in fixed]
+                              + [self.pair_ids.get("^", -1), self.pair_ids.get("$", -1)], dtype=np.int32)
+        # (run length, place, words after), each capped as in `context_features` → row of "run=…"
+        self.run_rows = np.full((5, 4, 4), -1, dtype=np.int32)
+        for length in range(1, 5):
+            for place in range(4):
+                for after in range(4):
+                    r = index.get(f"run={length}|{place}|{after}")
+                    if r is not None:
+                        self.run_rows[length, place, after] = r
+        self.geoadj = -1 if (r := index.get("geoadj")) is None else r
+        self.gazetteer_keys, self.trie = gazetteer_trie(model.gazetteer, index.get)
+        # per word (lower case): its own "w=" row, its "w=" rows as a neighbour, its "rb=" row, its bigram part;
+        # per lemma: its own "lm=" row, its "lm=" rows as a neighbour, its "rh=" row; -1 for none. Per (known or
+        # not, shape) and per last four letters, the same for the features they decide, made on first sight
+        # (`_shape_entry`, `_suffix_entry`).
+        own_of, near_of = self.own_of, self.near_of
+        self.words = {w: (own_of["w"].get(w, -1), near_of["w"].get(w, _NONE4), own_of["rb"].get(w, -1),
+                          self.bigram_ids.get(w, -1))
+                      for w in {*own_of["w"], *near_of["w"], *own_of["rb"], *self.bigram_ids}}
+        self.lemmas = {w: (own_of["lm"].get(w, -1), near_of["lm"].get(w, _NONE4), own_of["rh"].get(w, -1))
+                       for w in {*own_of["lm"], *near_of["lm"], *own_of["rh"]}}
+        self._shapes: dict[tuple[str, str], tuple] = {}
+        self._suffixes: dict[str, tuple] = {}
+        self.store = _FormStore(n)
         self._lock = threading.Lock()
-        # (shape before, shape, shape after) → its row in `triple_vecs`: the summed weights of the token's two
-        # shape-pair features ("shb=", "shn="); filled on first sight
-        self.triples: dict[tuple[str, str, str], int] = {}
-        self.triple_vecs = np.zeros((0, n), dtype=np.int32)
-        self._info: dict[str, tuple] = {}  # form → `form_info`
-        self._gaz_rows: dict[tuple[str, ...], tuple[list[int], list[int]]] = {}
-        self._has_gazetteer = model.gazetteer is not None
         self._matrix = W
 
-    def triple(self, key: tuple[str, str, str]) -> int:
-        """The row of `triple_vecs` for the shapes (before, own, after) of a token ("^" and "$" at the sentence's
-        edges), made on first sight."""
-        k = self.triples.get(key)
-        if k is None:
-            with self._lock:
-                k = self.triples.get(key)
-                if k is None:
-                    if len(self.triples) >= self.TRIPLES:  # start afresh rather than grow without end
-                        self.triples = {}
-                    before, own, after = key
-                    vec = np.zeros(self.triple_vecs.shape[1], dtype=np.int32)
-                    for f in ("shb=" + before + "|" + own, "shn=" + own + "|" + after):
-                        r = self.row(f)
-                        if r is not None:
-                            vec += self._matrix[r]
-                    k = len(self.triples)
-                    if k >= len(self.triple_vecs):
-                        grown = np.zeros((max(256, 2 * k), vec.shape[0]), dtype=np.int32)
-                        grown[:k] = self.triple_vecs[:k]
-                        self.triple_vecs = grown
-                    self.triple_vecs[k] = vec
-                    self.triples[key] = k
-        return k
-
-    def form_info(self, form: str, readings: Sequence[Analysis]) -> tuple:
-        """(shape, gazetteer key or None, None or — for a capitalised word — the rows of its "ncp=" and "knp="
-        features at each place: first in the sentence, first of a run, after a capitalised word), per form."""
-        hit = self._info.get(form)
-        if hit is not None:
-            return hit
-        sh = shape(form)
-        cap = None
-        if form[:1].isupper():  # the name classes and knownness of its neighbour features (`_static_features`)
-            heads = ["ncp=" + n for n in name_classes(readings)[:2]]
-            heads.append("knp=" + ("ign" if readings and readings[0].tag == "ign" else "kn"))
-            cap = tuple([r for h in heads if (r := self.row(h + place)) is not None]
-                        for place in ("|first", "|start", "|after"))
-        hit = (sh, _gazetteer_key(form, readings) if self._has_gazetteer else None, cap)
-        if len(self._info) > 300_000:
-            self._info.clear()
-        self._info[form] = hit
-        return hit
-
-    def gazetteer_rows(self, types: tuple[str, ...]) -> tuple[list[int], list[int]]:
-        """The rows of "gz=B|type" and of "gz=I|type" for the types of a gazetteer name."""
-        hit = self._gaz_rows.get(types)
-        if hit is None:
-            hit = self._gaz_rows[types] = (
-                [r for t in types if (r := self.row("gz=B|" + t)) is not None],
-                [r for t in types if (r := self.row("gz=I|" + t)) is not None])
-        return hit
+    @property
+    def slots(self) -> dict[str, int]:
+        """The forms kept (form → slot)."""
+        return self.store.slots
 
     def _viterbi_bounds(self, n: int) -> None:
         self.cur, self.shape_cur, self.fut1, self.fut2, self.fut_shape = viterbi_bounds(self.hist, self.shape_hist)
 
-    def form_rows(self, form: str, readings: Sequence[Analysis]) -> tuple[list[int], tuple[list[int], ...], int]:
-        """(rows of the token's own features, rows of its features as seen from offsets -2, -1, +1, +2, number
-        of its shape in `shape_hist`)."""
+    def _shape_entry(self, known: str, sh: str) -> tuple:
+        """(own rows of "sh=" and "kn=", neighbour rows of "sh=" and "kn=" four by four, number in `shape_hist`,
+        number among the shape-pair parts) of a word with this knownness and shape (`_static_features`)."""
+        hit = self._shapes.get((known, sh))
+        if hit is None:
+            if len(self._shapes) > 100_000:
+                self._shapes.clear()
+            hit = self._shapes[(known, sh)] = (
+                (self.own_of["sh"].get(sh, -1), self.own_of["kn"].get(known + sh, -1)),
+                self.near_of["sh"].get(sh, _NONE4) + self.near_of["kn"].get(known, _NONE4),
+                self.shape_id.get(sh, 0), self.pair_ids.get(sh, -1))
+        return hit
+
+    def _suffix_entry(self, end: str) -> tuple:
+        """(own rows of "s2=", "s3=", "s4=", neighbour rows of "s3=") of a word whose last four letters (the whole
+        word when shorter) are `end`."""
+        hit = self._suffixes.get(end)
+        if hit is None:
+            if len(self._suffixes) > 100_000:
+                self._suffixes.clear()
+            own_of = self.own_of
+            hit = self._suffixes[end] = (
+                (own_of["s2"].get(end[-2:], -1), own_of["s3"].get(end[-3:], -1), own_of["s4"].get(end, -1)),
+                self.near_of["s3"].get(end[-3:], _NONE4))
+        return hit
+
+    def form_entry(self, form: str, readings: Sequence[Analysis], own: list[int], near: list[int],
+                   tab: list[int]) -> None:
+        """Appends the form's entry: to `own` the rows of its own features, to `near` the rows of its neighbour
+        features four by four (the offsets -2, -1, +1, +2 of `near_index`), to `tab` its row of the store's `tab`
+        (`F_*`); -1 for a feature the model has not. The features of `_static_features` and of
+        `sentence_features`, computed in one pass over the readings and looked up by value (`feature_lookups`,
+        `words`, `lemmas`, `_shape_entry`, `_suffix_entry`)."""
+        low = form.lower()
         sh = shape(form)
-        own, near = _static_features(form, readings, sh)
-        row = self.row
-        own_rows = [r for f in own if (r := row(f)) is not None]
-        per_offset: tuple[list[int], ...] = ([], [], [], [])
-        near_rows = self.near.get
-        for f in near:
-            rs = near_rows(f)
-            if rs is not None:
-                for k, r in enumerate(rs):
-                    if r is not None:
-                        per_offset[k].append(r)
-        return own_rows, per_offset, self.shape_id.get(sh, 0)
-
-    def run_row(self, length: int, place: int, after: int) -> int | None:
-        """The row of the feature of a capitalised word's run: its length, the word's place and the words after
-        it in the run, each capped as in `context_features`."""
-        key = (min(length, 4), min(place, 3), min(after, 3))
-        if key not in self._run:
-            self._run[key] = self.row(f"run={key[0]}|{key[1]}|{key[2]}")
-        return self._run[key]
-
-    def _slot(self, form: str) -> int:
-        """A slot in `vecs` for `form`, which has none (the least recently used form gives its up when all are
-        taken); the caller fills it (`_fill`)."""
-        slots = self.slots
-        if len(slots) >= self.CACHE_SIZE:
-            _, k = slots.popitem(last=False)
+        poses: dict[str, None] = {}
+        classes: dict[str, None] = {}  # `name_classes`
+        genders: dict[str, None] = {}  # `proper_genders` (without "ng=")
+        name_lemma = adj_lemma = None
+        for r in readings:
+            tag = r.tag
+            poses[tag_parts(tag)[0]] = None
+            if adj_lemma is None and tag.startswith("adj:"):
+                adj_lemma = r.lemma
+            if r.names:
+                proper = False
+                for c in r.names:
+                    if c not in COMMON_NAME_CLASSES:
+                        proper = True
+                        classes[c] = None
+                        _, num, _, gender = tag_parts(tag)
+                        genders[c + "|" + gender + "|" + num] = None
+                if proper and name_lemma is None:
+                    name_lemma = r.lemma
+        known = "ign" if readings and readings[0].tag == "ign" else "kn"
+        lemma = readings[0].lemma.lower() if readings else low
+        w_own, w_near, rb, bigram = self.words.get(low, _NO_WORD)
+        l_own, l_near, rh = self.lemmas.get(lemma, _NO_LEMMA)
+        sh_own, sh_near, sid, pair = self._shapes.get((known, sh)) or self._shape_entry(known, sh)
+        end = low[-4:]
+        s_own, s_near = self._suffixes.get(end) or self._suffix_entry(end)
+        own_of = self.own_of
+        own += (self.bias, w_own, l_own, own_of["p3"].get(low[:3], -1), own_of["am"].get("|".join(sorted(poses)), -1))
+        own += sh_own
+        own += s_own
+        near += w_near
+        near += l_near
+        near += sh_near
+        near += s_near
+        upper = form[:1].isupper()
+        root, key = self.gazetteer_keys.get(lemma.replace(" ", "_"), _NO_KEY)  # (`gazetteer_key`)
+        tab += (sid, 1 if upper else 0, pair, bigram, rh, rb, root, key)
+        if classes:
+            ncs = list(classes)
+            nc = own_of["nc"]
+            own += [nc.get(c, -1) for c in ncs]
+            if len(ncs) > 1:
+                own.append(own_of["ncs"].get("|".join(sorted(ncs)), -1))
+            ng = own_of["ng"]
+            own += [ng.get(g, -1) for g in genders]
+            name_lemma = name_lemma.lower()
+            own += (own_of["ls3"].get(name_lemma[-3:], -1), own_of["ls4"].get(name_lemma[-4:], -1))
+            near_nc = self.near_of["nc"]
+            for c in ncs[:2]:
+                near += near_nc.get(c, _NONE4)
         else:
-            k = len(slots)
-            if k >= len(self.vecs):
-                cap = min(max(self.FIRST_CAPACITY, 2 * len(self.vecs)), self.CACHE_SIZE)
-                vecs = np.zeros((cap,) + self.vecs.shape[1:], dtype=np.int32)
-                vecs[: len(self.vecs)] = self.vecs
-                shapes = np.zeros(cap, dtype=np.intp)
-                shapes[: len(self.shapes)] = self.shapes
-                self.vecs, self.shapes = vecs, shapes
-        slots[form] = k
-        return k
+            ncs = ()
+        if self.geoadj >= 0 and adj_lemma is not None and geo_adjective_base(adj_lemma) is not None:
+            own.append(self.geoadj)
+        if upper:
+            heads = ["ncp=" + c for c in ncs[:2]]
+            heads.append("knp=" + known)
+            row = self.row
+            for place in _PLACES:
+                rows = [r for h in heads if (r := row(h + place)) is not None]
+                tab += rows
+                tab += _NONE4[: 3 - len(rows)]
+        else:
+            tab += _NONE9
 
-    def _fill(self, vecs: np.ndarray, shapes: np.ndarray, ks: list[int], forms: Sequence[str],
-              readings: Sequence[Sequence[Analysis]]) -> None:
-        """For each form, at its index in `ks`: vecs[k, 0] = the summed weights of the rows of its own features,
-        vecs[k, 1 + j] those of its features as seen from the j-th offset (`form_rows`), shapes[k] its shape
-        number; one gather and one segment sum for all the forms."""
-        rows: list[int] = []
-        starts: list[int] = []  # where each non-empty run of `rows` starts…
-        targets: list[int] = []  # …and its row of `vecs` seen as (slots × 5) × labels
-        for k, form, r in zip(ks, forms, readings):
-            own_rows, near_rows, shapes[k] = self.form_rows(form, r)
-            for j, part in enumerate((own_rows,) + near_rows, 5 * k):
-                if part:
-                    starts.append(len(rows))
-                    targets.append(j)
-                    rows += part
-        flat = vecs.reshape(-1, vecs.shape[2])  # a view
-        vecs[ks] = 0
-        if rows:
-            flat[targets] = np.add.reduceat(self._matrix[rows], starts)
+    def form_slots(self, forms: Sequence[str], readings: Sequence[Sequence[Analysis]]
+                   ) -> tuple[_FormStore, list[int]]:
+        """(the store, each form's slot in it), the forms seen for the first time entered (`form_entry`) and
+        their weights summed together (`_fill_vectors`); a form's readings are those of its first token. When the
+        new forms do not fit, the store forgets every form first; a batch of more forms than `CACHE_SIZE` gets a
+        store of its own. The caller holds the lock."""
+        store = self.store
+        get = store.slots.get
+        ks = [get(f) for f in forms]
+        if None not in ks:
+            return store, ks
+        missing = [i for i, k in enumerate(ks) if k is None]
+        new: dict[str, Sequence[Analysis]] = {}
+        for i in missing:
+            if forms[i] not in new:
+                new[forms[i]] = readings[i]
+        if len(store.slots) + len(new) > self.CACHE_SIZE:
+            new = {}
+            for f, r in zip(forms, readings):
+                if f not in new:
+                    new[f] = r
+            if len(new) > self.CACHE_SIZE:
+                store = _FormStore(self._matrix.shape[1])
+            else:
+                store.clear()
+            self._enter(store, new)
+            return store, [store.slots[f] for f in forms]
+        self._enter(store, new)
+        slots = store.slots
+        for i in missing:
+            ks[i] = slots[forms[i]]
+        return store, ks
 
-    def form_vectors(self, forms: Sequence[str], readings: Sequence[Sequence[Analysis]]) -> tuple[np.ndarray, list[int]]:
-        """([token, 5, label] summed weights of each token's own features and of its features as its neighbours
-        see them (offsets -2, -1, +1, +2), the shape number of each token); cached per form, the forms seen for
-        the first time filled together (`_fill`)."""
-        if len(forms) > self.CACHE_SIZE:  # more forms than slots: a form could lose its slot to a later one
-            out = np.zeros((len(forms),) + self.vecs.shape[1:], dtype=np.int32)
-            sids = np.zeros(len(forms), dtype=np.intp)
-            self._fill(out, sids, list(range(len(forms))), forms, readings)
-            return out, sids.tolist()
-        with self._lock:
-            slots = self.slots
-            ks: list[int] = []
-            new: list[int] = []  # positions of the forms without a slot
-            for i, form in enumerate(forms):
-                k = slots.get(form)
-                if k is None:  # (a form twice in the sentence has its slot from the first time)
-                    k = self._slot(form)
-                    new.append(i)
-                else:
-                    slots.move_to_end(form)
-                ks.append(k)
-            if new:
-                self._fill(self.vecs, self.shapes, [ks[i] for i in new], [forms[i] for i in new],
-                           [readings[i] for i in new])
-            return self.vecs[ks], self.shapes[ks].tolist()
+    def _enter(self, store: _FormStore, new: dict[str, Sequence[Analysis]]) -> None:
+        """Gives each new form the next slot and fills it."""
+        base = len(store.slots) + 1
+        store.reserve(base + len(new), max(self.CACHE_SIZE, len(new)) + 1)
+        own: list[int] = []
+        own_ends: list[int] = []
+        near: list[int] = []
+        near_ends: list[int] = []
+        tab: list[int] = []
+        slots, entry = store.slots, self.form_entry
+        for f, r in new.items():
+            slots[f] = len(slots) + 1
+            entry(f, r, own, near, tab)
+            own_ends.append(len(own))
+            near_ends.append(len(near) >> 2)
+        store.tab[base : base + len(new)] = np.array(tab, dtype=np.int32).reshape(len(new), FORM_FIELDS)
+        _fill_vectors(self._matrix, store.vecs, base, np.array(own, dtype=np.int32),
+                      np.array(own_ends, dtype=np.int64), np.array(near, dtype=np.int32).reshape(-1, 4),
+                      np.array(near_ends, dtype=np.int64))
+
+
+@njit
+def _add_row(out, i, matrix, r):
+    """out[i] += matrix[r] (nothing for r < 0)."""
+    if r >= 0:
+        for c in range(matrix.shape[1]):
+            out[i, c] += matrix[r, c]
+
+
+@njit
+def _find_pair(at, seconds, values, a, b):
+    """The value of the pair (a, b) in arrays made by `_by_first` (-1 when a or b is -1 or there is no such
+    pair): a binary search among a's pairs."""
+    if a < 0 or b < 0:
+        return -1
+    lo = at[a]
+    end = at[a + 1]
+    hi = end
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if seconds[mid] < b:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < end and seconds[lo] == b:
+        return values[lo]
+    return -1
+
+
+@njit
+def _fill_vectors(matrix, vecs, base, own, own_ends, near, near_ends):
+    """For the f-th new form, at slot base + f: vecs[slot, 0] = the sum of the matrix rows own[own_ends[f - 1] :
+    own_ends[f]] (its own features; -1: none), vecs[slot, 1 + j] = the sum of the rows near[q, j] (-1: none)
+    over its neighbour features q in near_ends[f - 1] : near_ends[f] (the features as seen from the j-th
+    offset)."""
+    labels = matrix.shape[1]
+    o = 0
+    q = 0
+    for f in range(len(own_ends)):
+        k = base + f
+        for p in range(5):
+            for c in range(labels):
+                vecs[k, p, c] = 0
+        while o < own_ends[f]:
+            r = own[o]
+            if r >= 0:
+                for c in range(labels):
+                    vecs[k, 0, c] += matrix[r, c]
+            o += 1
+        while q < near_ends[f]:
+            for j in range(4):
+                r = near[q, j]
+                if r >= 0:
+                    for c in range(labels):
+                        vecs[k, 1 + j, c] += matrix[r, c]
+            q += 1
+
+
+@njit
+def _score_tokens(matrix, vecs, tab, ks, bounds, fixed, bigram_at, bigram_seconds, bigram_rows, before_at,
+                  before_seconds, before_rows, after_at, after_seconds, after_rows, run_rows, trie_at, trie_keys,
+                  trie_children, trie_ends, first_at, first_rows, other_at, other_rows, extra_at, extra_rows, out):
+    """The label-independent scores out[token, label] of the sentences whose tokens are bounds[s] : bounds[s + 1] (ks:
+    each token's slot in `vecs` and `tab`; slot 0 holds zeros), as `context_features` with `sentence_features`
+    give them: the token's own summed weights, its neighbours' as seen from its offsets (or the edge rows at
+    the sentence's edges), "first", the bigram with the word before, the shape pairs with the shapes before and
+    after ("^" and "$" at the edges), the capitalised-word features by place, the run of capitalised words
+    ("run=", and for a later word of a run "rh=" of its first word and "rb=" of the word before it), the
+    gazetteer's features of the longest name (`gazetteer_trie`) starting at each token and ending in its
+    sentence ("gz=B|type" at its first word, "gz=I|type" at the others: `Gazetteer.features`), plus the rows
+    extra_rows[j] at the tokens extra_at[j] (the quotation marks', found by the caller)."""
+    labels = matrix.shape[1]
+    for s in range(len(bounds) - 1):
+        a = bounds[s]
+        e = bounds[s + 1]
+        for i in range(a, e):
+            k = ks[i]
+            before2 = ks[i - 2] if i - 2 >= a else 0  # (slot 0: zeros)
+            before1 = ks[i - 1] if i - 1 >= a else 0
+            after1 = ks[i + 1] if i + 1 < e else 0
+            after2 = ks[i + 2] if i + 2 < e else 0
+            for c in range(labels):
+                out[i, c] = vecs[k, 0, c] + vecs[before2, 1, c] + vecs[before1, 2, c] + vecs[after1, 3, c] \
+                    + vecs[after2, 4, c]
+            if i - 2 < a:
+                _add_row(out, i, matrix, fixed[X_EDGE_M2])
+            if i - 1 >= a:
+                _add_row(out, i, matrix, _find_pair(bigram_at, bigram_seconds, bigram_rows, tab[before1, F_BI],
+                                                    tab[k, F_BI]))
+                before = tab[before1, F_PAIR]
+            else:
+                _add_row(out, i, matrix, fixed[X_EDGE_M1])
+                _add_row(out, i, matrix, fixed[X_FIRST])
+                before = fixed[X_SHAPE_START]
+            if i + 1 < e:
+                after = tab[after1, F_PAIR]
+            else:
+                _add_row(out, i, matrix, fixed[X_EDGE_P1])
+                after = fixed[X_SHAPE_END]
+            if i + 2 >= e:
+                _add_row(out, i, matrix, fixed[X_EDGE_P2])
+            own = tab[k, F_PAIR]
+            _add_row(out, i, matrix, _find_pair(before_at, before_seconds, before_rows, before, own))
+            _add_row(out, i, matrix, _find_pair(after_at, after_seconds, after_rows, own, after))
+            if tab[k, F_UPPER] == 1:
+                place = 0 if i == a else (2 if tab[ks[i - 1], F_UPPER] == 1 else 1)
+                for h in range(3):
+                    _add_row(out, i, matrix, tab[k, F_CAP + 3 * place + h])
+        i = a
+        while i < e:  # runs of capitalised words
+            if tab[ks[i], F_UPPER] != 1:
+                i += 1
+                continue
+            b = i + 1
+            while b < e and tab[ks[b], F_UPPER] == 1:
+                b += 1
+            for j in range(i, b):
+                _add_row(out, j, matrix, run_rows[min(b - i, 4), min(j - i, 3), min(b - j - 1, 3)])
+            if b - i > 1:
+                head = tab[ks[i], F_RH]
+                word_before = tab[ks[i - 1], F_RB] if i > a else fixed[X_RB_START]
+                for j in range(i + 1, b):
+                    _add_row(out, j, matrix, head)
+                    _add_row(out, j, matrix, word_before)
+            i = b
+        for i in range(a, e):  # the gazetteer: the trie walked word by word from each token
+            node = tab[ks[i], F_GAZ]
+            if node < 0:
+                continue
+            best = node if trie_ends[node] == 1 else -1
+            best_length = 1
+            length = 1
+            while i + length < e:
+                node = _find_pair(trie_at, trie_keys, trie_children, node, tab[ks[i + length], F_GKEY])
+                if node < 0:
+                    break
+                length += 1
+                if trie_ends[node] == 1:
+                    best = node
+                    best_length = length
+            if best >= 0:
+                for q in range(first_at[best], first_at[best + 1]):
+                    _add_row(out, i, matrix, first_rows[q])
+                for j in range(i + 1, i + best_length):
+                    for q in range(other_at[best], other_at[best + 1]):
+                        _add_row(out, j, matrix, other_rows[q])
+    for j in range(len(extra_at)):
+        _add_row(out, extra_at[j], matrix, extra_rows[j])
+
+
+@njit
+def _greedy_labels(static, sids, bounds, hist, shape_hist, out):
+    """out[token] = the greedy label of each token of the sentences bounds[s] : bounds[s + 1]: the best
+    (first on ties) of its static scores plus the history tables for the two labels chosen before it in its
+    sentence (states: 0 = before the sentence, k + 1 = label k)."""
+    labels = static.shape[1]
+    for s in range(len(bounds) - 1):
+        p1 = 0
+        p2 = 0
+        for i in range(bounds[s], bounds[s + 1]):
+            best = 0
+            top = 0
+            for c in range(labels):
+                v = np.int64(static[i, c]) + hist[p2, p1, c] + shape_hist[sids[i], p1, c]
+                if c == 0 or v > top:
+                    best = c
+                    top = v
+            out[i] = best
+            p2 = p1
+            p1 = best + 1
 
 
 Sentence = tuple[Sequence[str], Sequence[Sequence[Analysis]]]
@@ -783,137 +1142,64 @@ def _static_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
 def _batch_static_scores(sentences: Sequence[Sentence], model: NerModel, t: "_DecodeTables"
                          ) -> tuple[np.ndarray | None, list[int], list[int]]:
     """(tokens × labels integer scores of the label-independent features, shape number of each token, the
-    first token of each sentence) of the sentences' tokens one after another; the scores are None when the
-    model has no bias feature (then `predict_labels_reference` decodes).
-
-    A token's score is its form's own summed weights, plus its neighbours' summed weights as seen from its
-    offsets (both cached per form, `_DecodeTables.form_vectors`), plus the rows of the sentence edges, of the
-    bigram with the word before, of its run of capitalised words and of the sentence features
-    (`_sentence_rows`). All the sentences (a document's) are scored together: laid out with two empty tokens
-    between sentences, so that the neighbour sums shifted by one and two tokens do not cross a sentence's edge,
-    and all their other rows added with one scatter-add. Integer sums: the same scores as summing the feature
-    rows one by one, sentence by sentence."""
+    first token of each sentence) of the sentences' tokens one after another (`_document_scores`); the scores
+    are None when the model has no bias feature (then `predict_labels_reference` decodes)."""
+    forms: list[str] = []
+    readings: list[Sequence[Analysis]] = []
     starts: list[int] = []
-    all_forms: list[str] = []
-    all_readings: list[Sequence[Analysis]] = []
-    for forms, readings in sentences:
-        starts.append(len(all_forms))
-        all_forms += forms
-        all_readings += readings
+    for f, r in sentences:
+        starts.append(len(forms))
+        forms += f
+        readings += r
+    static, sids = _document_scores(forms, readings, starts, model, t)
+    return static, sids.tolist(), starts
+
+
+def _document_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], starts: Sequence[int],
+                     model: NerModel, t: "_DecodeTables") -> tuple[np.ndarray | None, np.ndarray]:
+    """(tokens × labels integer scores of the label-independent features, shape number of each token) of
+    sentences given one after another (`forms`, `readings`; `starts`: the first token of each), exactly the
+    sums of the rows of `context_features` with `model_sentence_features`, sentence by sentence; None for the
+    scores when the model has no bias feature.
+
+    Per form (`_DecodeTables.form_slots`): the summed weights of its own features and of its features as its
+    neighbours see them, and the numbers and rows of what `_score_tokens` adds per token (shapes, bigram parts,
+    capitalised-word features, run features, gazetteer key); the quotation marks' rows are found here
+    (`_quote_rows`). Integer sums: the same scores as summing the feature rows one by one."""
     if not t.has_bias:
-        return None, [t.shape_id.get(shape(f), 0) for f in all_forms], starts
-    V, sids = t.form_vectors(all_forms, all_readings)
-    # padded layout: sentence k's tokens start at starts[k] + 2 * k
-    at = np.arange(len(all_forms)) + np.repeat(np.arange(0, 2 * len(sentences), 2),
-                                                 [len(forms) for forms, _ in sentences])
-    size = len(all_forms) + 2 * (len(sentences) - 1)
-    padded = np.zeros((size,) + V.shape[1:], dtype=V.dtype)
-    padded[at] = V
-    static = padded[:, 0]  # a view into `padded`, a fresh array
-    if size > 1:
-        static[1:] += padded[:-1, 2]
-        static[:-1] += padded[1:, 3]
-    if size > 2:
-        static[2:] += padded[:-2, 1]
-        static[:-2] += padded[2:, 4]
-    idx: list[int] = []
+        return None, np.array([t.shape_id.get(shape(f), 0) for f in forms], dtype=np.intp)
+    bounds = np.array(list(starts) + [len(forms)], dtype=np.int64)
+    out = np.empty((len(forms), len(model.labels)), dtype=np.int32)
+    with t._lock:
+        store, slots = t.form_slots(forms, readings)
+        ks = np.array(slots, dtype=np.int64)
+        extra_at, extra_rows = _quote_rows(forms, starts, t)
+        _score_tokens(t._matrix, store.vecs, store.tab, ks, bounds, t.fixed, *t.bigrams, *t.before, *t.after,
+                      t.run_rows, *t.trie, np.array(extra_at, dtype=np.int64), np.array(extra_rows, dtype=np.int32),
+                      out)
+        sids = store.tab[ks, F_SHAPE].astype(np.intp)
+    return out, sids
+
+
+def _quote_rows(forms: Sequence[str], starts: Sequence[int], t: "_DecodeTables") -> tuple[list[int], list[int]]:
+    """(tokens, rows) of the quotation-mark features (`quote_places` with the token's shape) of the sentences
+    that start at `starts`."""
+    at: list[int] = []
     rows: list[int] = []
-    triple_at: list[int] = []
-    triples: list[int] = []
-    e2, e1, f1, f2 = t.edge
+    if _QUOTES.isdisjoint(forms):
+        return at, rows
     row = t.row
-    for k, (forms, readings) in enumerate(sentences):
-        n = len(forms)
-        if not n:
+    for a, e in zip(starts, list(starts[1:]) + [len(forms)]):
+        sentence_forms = forms[a:e]
+        if _QUOTES.isdisjoint(sentence_forms):
             continue
-        base = starts[k] + 2 * k
-        last = base + n - 1
-        if e2 is not None:
-            idx += (base, base + 1) if n > 1 else (base,)
-            rows += (e2, e2) if n > 1 else (e2,)
-        if t.first is not None:
-            idx.append(base)
-            rows.append(t.first)
-        if e1 is not None:
-            idx.append(base)
-            rows.append(e1)
-        if f1 is not None:
-            idx.append(last)
-            rows.append(f1)
-        if f2 is not None:
-            idx += (last - 1, last) if n > 1 else (last,)
-            rows += (f2, f2) if n > 1 else (f2,)
-        lows = [f.lower() for f in forms]
-        for i in range(1, n):
-            r = row("bi=" + lows[i - 1] + "|" + lows[i])
-            if r is not None:
-                idx.append(base + i)
-                rows.append(r)
-        triple_at += range(base, base + n)
-        triples += _sentence_rows(forms, readings, model, t, base, idx, rows)
-        i = 0
-        while i < n:
-            if not forms[i][:1].isupper():
-                i += 1
-                continue
-            b = i + 1
-            while b < n and forms[b][:1].isupper():
-                b += 1
-            for j in range(i, b):
-                r = t.run_row(b - i, j - i, b - j - 1)
-                if r is not None:
-                    idx.append(base + j)
-                    rows.append(r)
-            if b - i > 1:
-                run_rows = [r for f in run_features(forms, readings, i) if (r := row(f)) is not None]
-                for j in range(i + 1, b):
-                    idx += [base + j] * len(run_rows)
-                    rows += run_rows
-            i = b
-    static[triple_at] += t.triple_vecs[triples]
-    if rows:
-        np.add.at(static, np.asarray(idx, dtype=np.intp), model.matrix[rows])
-    return static[at], sids, starts
-
-
-def _sentence_rows(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel,
-                   t: "_DecodeTables", base: int, idx: list[int], rows: list[int]) -> list[int]:
-    """`model_sentence_features` the fast way, for a sentence whose first token is at `base`: the (token, row)
-    pairs appended to `idx` and `rows`, but for the two shape pairs of each token, whose summed weights are
-    remembered per triple of shapes (`_DecodeTables.triple`): their rows of `triple_vecs` are returned, one per
-    token. Per form, its shape, gazetteer key and the rows of its capitalised-word features are remembered
-    (`_DecodeTables.form_info`)."""
-    known = t._info
-    info = [known.get(f) or t.form_info(f, r) for f, r in zip(forms, readings)]
-    shapes = [x[0] for x in info]
-    triples = list(zip(["^"] + shapes[:-1], shapes, shapes[1:] + ["$"]))
-    known_triples = t.triples
-    got = [known_triples.get(k) for k in triples]
-    if None in got:  # shapes seen together for the first time
-        got = [t.triple(k) for k in triples]
-    row = t.row
-    if not _QUOTES.isdisjoint(forms):
-        for k, q in enumerate(quote_places(forms)):
+        for k, q in enumerate(quote_places(sentence_forms)):
             if q:
-                r = row(q + "=" + shapes[k])
+                r = row(q + "=" + shape(sentence_forms[k]))
                 if r is not None:
-                    idx.append(base + k)
+                    at.append(a + k)
                     rows.append(r)
-    for i in [i for i, x in enumerate(info) if x[2] is not None]:
-        cap = info[i][2][0 if i == 0 else (2 if forms[i - 1][:1].isupper() else 1)]
-        if cap:
-            idx += [base + i] * len(cap)
-            rows += cap
-    gaz = model.gazetteer
-    if gaz is not None:
-        for i, length, types in gaz.matches([x[1] for x in info]):
-            first, other = t.gazetteer_rows(types)
-            idx += [base + i] * len(first)
-            rows += first
-            for k in range(i + 1, i + length):
-                idx += [base + k] * len(other)
-                rows += other
-    return got
+    return at, rows
 
 
 def predict_labels_greedy(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
@@ -922,61 +1208,78 @@ def predict_labels_greedy(forms: Sequence[str], readings: Sequence[Sequence[Anal
 
 
 def predict_labels_greedy_batch(sentences: Sequence[Sentence], model: NerModel) -> list[list[str]]:
-    """One label per token, greedy left to right (how the model is trained), for each sentence: the
-    label-independent features of all tokens of all the sentences are summed at once (`_batch_static_scores`),
-    then each token adds the history tables for the labels chosen before it in its sentence. Gives exactly the
-    labels of `predict_labels_greedy_reference` (integer weights; ties → first label)."""
-    if not any(forms for forms, _ in sentences):
+    """One label per token, greedy left to right (how the model is trained), for each sentence
+    (`_greedy_document`). Gives exactly the labels of `predict_labels_greedy_reference` (integer weights; ties →
+    first label)."""
+    forms: list[str] = []
+    readings: list[Sequence[Analysis]] = []
+    starts: list[int] = []
+    for f, r in sentences:
+        starts.append(len(forms))
+        forms += f
+        readings += r
+    if not forms:
         return [[] for _ in sentences]
-    t = model.tables()
-    static, sids, starts = _batch_static_scores(sentences, model, t)
-    if static is None:
-        return [predict_labels_greedy_reference(forms, readings, model) for forms, readings in sentences]
-    hist, shape_hist = t.hist, t.shape_hist
-    # tokens whose label no history can change (most of them): decided at once
-    best = static.argmax(1)
-    swing = t.swing[best] + t.shape_swing[sids, best]
-    margin = static[np.arange(len(static)), best][:, None].astype(np.int64) - static
-    settled = (margin > swing).all(1).tolist()
-    best_l = best.tolist()
+    chosen = _greedy_document(forms, readings, starts, model)
+    if chosen is None:
+        return [predict_labels_greedy_reference(f, r, model) for f, r in sentences]
     labels = model.labels
-    out: list[list[str]] = []
-    for (forms, _), start in zip(sentences, starts):
-        chosen: list[int] = []
-        p1 = p2 = 0
-        for i in range(start, start + len(forms)):
-            k = best_l[i] if settled[i] else int((static[i] + hist[p2, p1] + shape_hist[sids[i], p1]).argmax())
-            chosen.append(k)
-            p2, p1 = p1, k + 1
-        out.append([labels[k] for k in chosen])
+    names = [labels[k] for k in chosen.tolist()]
+    return [names[a : a + len(f)] for (f, _), a in zip(sentences, starts)]
+
+
+def _greedy_document(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], starts: Sequence[int],
+                     model: NerModel) -> np.ndarray | None:
+    """The greedy label numbers of the tokens of sentences given one after another (`starts`: the first token of
+    each): the label-independent scores of all of them at once (`_document_scores`), then each token's best
+    label with the history tables for the labels chosen before it in its sentence (`_greedy_labels`). None when
+    the model has no bias feature."""
+    t = model.tables()
+    static, sids = _document_scores(forms, readings, starts, model, t)
+    if static is None:
+        return None
+    out = np.empty(len(forms), dtype=np.int32)
+    _greedy_labels(static, sids, np.array(list(starts) + [len(forms)], dtype=np.int64), t.hist, t.shape_hist, out)
     return out
 
 
 def spans_from_labels(labels: Sequence[str]) -> list[tuple[str, int, int]]:
     """(type, first token, end token exclusive) of every span at every nesting level, in text order.
     Types use "_" for subtypes ("placeName_country")."""
+    named = [i for i, lab in enumerate(labels) if lab != "O"]
+    if not named:
+        return []
     spans: list[tuple[str, int, int]] = []
-    depth = max((lab.count("#") + 1 for lab in labels if lab != "O"), default=0)
-    parsed: dict[str, list[tuple[str, str]]] = {"O": []}  # label → (BIO, type) per nesting level
-    for lab in labels:
-        if lab not in parsed:
-            levels = []
-            for tag in lab.split("#"):
-                bio, _, typ = tag.partition("-")
-                levels.append((bio, typ.replace("-", "_")))
-            parsed[lab] = levels
-    rows = [parsed[lab] for lab in labels] + [[]]
+    rows = [_label_levels(labels[i]) for i in named]
+    depth = max(len(levels) for levels in rows)
     for d in range(depth):
         cur: tuple[str, int] | None = None
-        for i, levels in enumerate(rows):
+        last = -2
+        for i, levels in zip(named, rows):
+            if cur is not None and i != last + 1:  # the "O" after the last named token ends the span
+                spans.append((cur[0], cur[1], last + 1))
+                cur = None
             bio, typ = levels[d] if d < len(levels) else ("O", "")
             if cur is not None and not (bio == "I" and typ == cur[0]):
                 spans.append((cur[0], cur[1], i))
                 cur = None
             if bio in ("B", "I") and cur is None:
                 cur = (typ, i)
+            last = i
+        if cur is not None:
+            spans.append((cur[0], cur[1], last + 1))
     spans.sort(key=lambda s: (s[1], -s[2]))
     return spans
+
+
+@lru_cache(maxsize=4096)
+def _label_levels(label: str) -> tuple[tuple[str, str], ...]:
+    """(BIO, type with "_" for subtypes) per nesting level of a label other than "O"."""
+    levels = []
+    for tag in label.split("#"):
+        bio, _, typ = tag.partition("-")
+        levels.append((bio, typ.replace("-", "_")))
+    return tuple(levels)
 
 
 _NAME_LETTERS = frozenset("aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźżAĄBCĆDEĘFGHIJKLŁMNŃOÓPQRSŚTUVWXYZŹŻ0123456789")
@@ -999,7 +1302,7 @@ def clean_spans(spans: Sequence[tuple[str, int, int]], forms: Sequence[str]) -> 
     out: list[tuple[str, int, int]] = []
     seen: set[tuple[str, int, int]] = set()
     for typ, i, j in spans:
-        if all(_wordless(forms[k]) for k in range(i, j)):
+        if _wordless(forms[i]) and all(_wordless(forms[k]) for k in range(i + 1, j)):
             continue
         while _stray(forms[i]):
             i += 1
@@ -1027,6 +1330,8 @@ def nest_countries(spans: Sequence[tuple[str, int, int]], forms: Sequence[str],
     never learned those. A word counts when it is capitalised, not the organisation's first word ("Polska Akcja
     Humanitarna" is no country's organ), not inside another span of the organisation, and one of its noun readings is a geographic name whose lemma is in `countries`."""
     if not countries:
+        return list(spans)
+    if all(typ != "orgName" for typ, _, _ in spans):
         return list(spans)
     out = list(spans)
     inner = {k for typ, i, j in spans if typ != "orgName" for k in range(i, j)}
@@ -1096,8 +1401,8 @@ def repeat_persons(forms: Sequence[str], spans: Sequence[tuple[str, int, int]],
     for key in nests:
         first.setdefault(key[0], []).append(key)
     out = list(spans)
-    for k, form in enumerate(forms):
-        for key in first.get(form, ()):
+    for k in [k for k, form in enumerate(forms) if form in first]:
+        for key in first[forms[k]]:
             n = len(key)
             if tuple(forms[k : k + n]) != key or any(covered[k : k + n]) \
                     or any(x in boundary for x in range(k + 1, k + n)):
@@ -1139,16 +1444,41 @@ _glued_parts = lru_cache(maxsize=100_000)(glued_parts)
 """`glued_parts`, remembered per form (a sentence's tokens are all checked)."""
 
 
+_GLUE_HINT = re.compile("[a-ząćęłńóśźż][A-ZĄĆĘŁŃÓŚŹŻ]")
+"""A small letter followed by a capital: every glued token (`glued_parts`) has one, where a word ends and the
+next begins."""
+
+
+def _glued_tokens(texts: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+    """The glued tokens among `texts` (index → `glued_parts`): only those with a small letter followed by a
+    capital (`_GLUE_HINT`, searched in all the texts at once) are looked at."""
+    joined = "\n".join(texts)
+    first = _GLUE_HINT.search(joined)
+    if first is None:
+        return {}
+    ends = list(accumulate(len(t) + 1 for t in texts))  # where the text after each begins
+    out: dict[int, list[tuple[int, int]]] = {}
+    seen: set[int] = set()
+    for m in _GLUE_HINT.finditer(joined, first.start()):
+        k = bisect_right(ends, m.start())
+        if k not in seen:
+            seen.add(k)
+            parts = _glued_parts(texts[k]) if len(texts[k]) > 3 else None
+            if parts:
+                out[k] = parts
+    return out
+
+
 def split_glued(tokens: Sequence[Token]) -> tuple[list[Token], list[int]]:
     """The tokens with every glued one (`glued_parts`) cut into its words, and for each resulting token the
     index of the token it comes from."""
-    found = [_glued_parts(t.text) if len(t.text) > 3 else None for t in tokens]
-    if not any(found):
+    found = _glued_tokens([t.text for t in tokens])
+    if not found:
         return list(tokens), list(range(len(tokens)))
     out: list[Token] = []
     owner: list[int] = []
     for k, t in enumerate(tokens):
-        parts = found[k]
+        parts = found.get(k)
         if not parts:
             out.append(t)
             owner.append(k)
@@ -1201,12 +1531,13 @@ _base_lock = threading.Lock()
 
 
 def _base_form(tokens: Sequence[Token], typ: str) -> str:
-    """`basenames.base_form(tokens, typ)`, remembered for the same name: the same type, token texts, spacing
-    and chosen readings (the key) and the same readings of every token (checked on a hit)."""
-    from kronika.lang.pl.basenames import base_form
+    """`basenames.base_form(tokens, typ)`, remembered for the same name: the same `basenames.type_key` of the
+    type (all that base forms read of it), token texts, spacing and chosen readings (the key) and the same
+    readings of every token (checked on a hit)."""
+    from kronika.lang.pl.basenames import base_form, type_key
 
-    key = (typ, tuple((t.text, t.chosen, k + 1 < len(tokens) and tokens[k + 1].start > t.end)
-                      for k, t in enumerate(tokens)))
+    key = (type_key(typ), tuple([(t.text, t.chosen, k + 1 < len(tokens) and tokens[k + 1].start > t.end)
+                                 for k, t in enumerate(tokens)]))
     with _base_lock:
         hit = _BASE_FORMS.get(key)
         if hit is not None:
@@ -1249,6 +1580,23 @@ def _recognise_glued(tokens: Sequence[Token], model: NerModel) -> list[tuple[str
     return recognise_sentences([tokens], model)[0]
 
 
+_WARM_UP_SENTENCE = ("Jan", "Nowak", "mieszka", "w", "„", "Nowym", "Sączu", "”", ".")
+
+
+def warm_up() -> None:
+    """Readies the stage before its first document: loads the model, builds its decoding tables and the
+    base-form rules, and compiles the kernels (or loads them compiled: `kronika.jit`) by labelling a short
+    sentence of our own."""
+    model = load_model()
+    if model is None:
+        return
+    from kronika.lang.pl.basenames import rules
+
+    rules()
+    forms = list(_WARM_UP_SENTENCE)
+    predict_labels_batch([(forms, [list(analyse(f)) for f in forms])], model)
+
+
 class NamedEntities:
     """Pipeline stage after the tagger: `doc.spans["ner"]` = the names (`NameSpan`) of every sentence, nested
     ones included, date and time left out. Without a model file it writes an empty list."""
@@ -1273,6 +1621,10 @@ class NamedEntities:
                 out.append(NameSpan(toks[0].start, toks[-1].end, typ, doc.text[toks[0].start:toks[-1].end],
                                     _base_form(toks, typ), i, j))
         doc.spans["ner"] = out
+
+    def warm_up(self) -> None:
+        """`warm_up` now rather than on the first document (`Pipeline.warm_up`)."""
+        warm_up()
 
     def __repr__(self) -> str:
         return "NamedEntities()"

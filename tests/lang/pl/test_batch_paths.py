@@ -102,10 +102,11 @@ def _tok(text: str, lemma: str, tag: str) -> Token:
 def test_remembered_base_form_candidates_need_the_same_readings():
     basenames._CANDIDATES.clear()
     tok = _tok("Nowaka", "Nowak", "subst:sg:gen:m1")
-    first = basenames._word_candidates(tok, "person")
+    first = basenames._remembered(tok, "person")[1]
     assert first == tuple(basenames.candidates(tok, "person"))
-    assert basenames._word_candidates(tok, "person") is first  # remembered
+    assert basenames._remembered(tok, "person")[1] is first  # remembered
     other = Token(0, 6, "Nowaka", analyses=[Analysis("Nowak", "subst:sg:acc:m1", ("nazwisko",))],
                   chosen=tok.chosen)
-    again = basenames._word_candidates(other, "person")  # same text and choice, other readings: made afresh
+    again = basenames._remembered(other, "person")[1]  # same text and choice, other readings: made afresh
     assert again == tuple(basenames.candidates(other, "person")) and again != first
+    assert list(basenames._remembered(other, "person")[2]) == ["acc"]  # by case
