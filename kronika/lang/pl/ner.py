@@ -32,12 +32,12 @@ PolEval benchmark reads) keeps all, and gives each word of a double-barrelled fo
 Speed: the weights are an integer matrix features × labels (`NerModel`). Per word form, on first sight, one pass
 over its readings finds the rows of its own and neighbour features by value, without building feature strings
 (`_DecodeTables.form_entry`: `feature_lookups`, a neighbour feature's rows at every offset at once: `near_index`),
-a compiled loop sums them (`_fill_vectors`), and the form keeps its sums and the numbers `_score_tokens` needs (its
+a compiled loop sums them (`fill_vectors`), and the form keeps its sums and the numbers `score_tokens` needs (its
 shape's, its bigram parts', its gazetteer key's, its capitalised-word and run feature rows: `_FormStore`, at most
 `CACHE_SIZE` forms, all forgotten when full). A document's sentences are then scored together by one compiled loop
-over integers (`_score_tokens`: neighbour sums within each sentence, bigrams and shape pairs as numbered pairs
+over integers (`score_tokens`: neighbour sums within each sentence, bigrams and shape pairs as numbered pairs
 (`pair_table`), the gazetteer as a trie over numbered keys (`gazetteer_trie`), runs of capitalised words) and
-labelled greedily by another (`_greedy_labels`, the history features as tables indexed by the two previous labels);
+labelled greedily by another (`greedy_labels`, the history features as tables indexed by the two previous labels);
 `warm_up` loads the model, builds the tables and compiles the loops before the first document (`kronika.jit`: plain
 Python where numba is missing, same results). Integer scores make the labels exactly those of the reference decoder
 (`predict_labels_reference`). The Viterbi decoder first rules out, token by token, the labels some other label
@@ -64,11 +64,11 @@ from typing import Sequence
 
 import numpy as np
 
-from kronika.jit import njit
 from kronika.lang.base import Analysis, Token
 from kronika.lang.pl.features import ambiguity, name_classes, shape, tag_parts
 from kronika.lang.pl.models import ShippedModel
 from kronika.lang.pl.models.arrays import is_array_file, read_arrays, write_arrays
+from kronika.lang.pl.ner_kernel import (F_SHAPE, FORM_FIELDS, fill_vectors, greedy_labels, score_tokens)
 from kronika.lang.pl.morphology import COMMON_NAME_CLASSES, _names, analyse, clean_lemma, morfeusz_analyse
 
 MODEL_NAME = "ner.bin"
@@ -595,7 +595,7 @@ def feature_lookups(features: Sequence[str], near: dict[str, tuple[int | None, .
 
 
 def _by_first(pairs: Sequence[tuple[int, int, int]], firsts: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(a, b, value) triples as arrays grouped by a (for `_find_pair`): at[a] : at[a + 1] is where a's pairs are in
+    """(a, b, value) triples as arrays grouped by a (for `find_pair`): at[a] : at[a + 1] is where a's pairs are in
     the other two arrays, the numbers b ascending and their values."""
     pairs = sorted(pairs)
     at = np.zeros(firsts + 1, dtype=np.int64)
@@ -630,7 +630,7 @@ def pair_table(features: Sequence[str], prefixes: Sequence[str]
 
 
 def gazetteer_trie(gaz: "Gazetteer | None", row) -> tuple[dict[str, tuple[int, int]], tuple[np.ndarray, ...]]:
-    """The gazetteer's names as a trie over numbered word keys, for `_score_tokens`: (key → (the node of the
+    """The gazetteer's names as a trie over numbered word keys, for `score_tokens`: (key → (the node of the
     names it starts or -1, its number); the arrays: the edges node → child by key (`_by_first`: at, keys,
     children), per node 1 when the words from the root to it are a name with types, and per node the start of
     its rows of "gz=B|type" in the next array and of its rows of "gz=I|type" in the last one, for the types of
@@ -668,17 +668,6 @@ def gazetteer_trie(gaz: "Gazetteer | None", row) -> tuple[dict[str, tuple[int, i
                   np.array(other_at, dtype=np.int64), np.array(other_rows, dtype=np.int32))
 
 
-# the columns of `_FormStore.tab`, one row per word form
-F_SHAPE, F_UPPER, F_PAIR, F_BI, F_RH, F_RB, F_GAZ, F_GKEY, F_CAP = range(9)
-FORM_FIELDS = F_CAP + 9
-"""F_SHAPE: the number of the form's shape in `shape_hist`; F_UPPER: 1 for a capitalised word; F_PAIR: its shape's
-number among the parts of the shape-pair features ("shb=", "shn="), F_BI: the word's among the parts of the bigram
-features ("bi="); F_RH: the row of "rh=" + its lemma, F_RB: of "rb=" + the word; F_GAZ: the node of the gazetteer's
-names its gazetteer key starts, F_GKEY: the number of the key (`gazetteer_trie`); F_CAP + 3 * place + h: the rows
-of its capitalised-word features ("ncp=", "knp=": `sentence_features`) at each place (first in the sentence, first
-of a run, after a capitalised word). -1: no such row or number."""
-# the fixed rows of `_DecodeTables.fixed`, and the shape numbers of the sentence's edges
-X_EDGE_M2, X_EDGE_M1, X_EDGE_P1, X_EDGE_P2, X_FIRST, X_RB_START, X_SHAPE_START, X_SHAPE_END = range(8)
 _PLACES = ("|first", "|start", "|after")
 _NONE4 = (-1, -1, -1, -1)
 _NONE9 = (-1,) * 9
@@ -905,7 +894,7 @@ class _DecodeTables:
     def form_slots(self, forms: Sequence[str], readings: Sequence[Sequence[Analysis]]
                    ) -> tuple[_FormStore, list[int]]:
         """(the store, each form's slot in it), the forms seen for the first time entered (`form_entry`) and
-        their weights summed together (`_fill_vectors`); a form's readings are those of its first token. When the
+        their weights summed together (`fill_vectors`); a form's readings are those of its first token. When the
         new forms do not fit, the store forgets every form first; a batch of more forms than `CACHE_SIZE` gets a
         store of its own. The caller holds the lock."""
         store = self.store
@@ -951,180 +940,9 @@ class _DecodeTables:
             own_ends.append(len(own))
             near_ends.append(len(near) >> 2)
         store.tab[base : base + len(new)] = np.array(tab, dtype=np.int32).reshape(len(new), FORM_FIELDS)
-        _fill_vectors(self._matrix, store.vecs, base, np.array(own, dtype=np.int32),
+        fill_vectors(self._matrix, store.vecs, base, np.array(own, dtype=np.int32),
                       np.array(own_ends, dtype=np.int64), np.array(near, dtype=np.int32).reshape(-1, 4),
                       np.array(near_ends, dtype=np.int64))
-
-
-@njit
-def _add_row(out, i, matrix, r):
-    """out[i] += matrix[r] (nothing for r < 0)."""
-    if r >= 0:
-        for c in range(matrix.shape[1]):
-            out[i, c] += matrix[r, c]
-
-
-@njit
-def _find_pair(at, seconds, values, a, b):
-    """The value of the pair (a, b) in arrays made by `_by_first` (-1 when a or b is -1 or there is no such
-    pair): a binary search among a's pairs."""
-    if a < 0 or b < 0:
-        return -1
-    lo = at[a]
-    end = at[a + 1]
-    hi = end
-    while lo < hi:
-        mid = (lo + hi) >> 1
-        if seconds[mid] < b:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < end and seconds[lo] == b:
-        return values[lo]
-    return -1
-
-
-@njit
-def _fill_vectors(matrix, vecs, base, own, own_ends, near, near_ends):
-    """For the f-th new form, at slot base + f: vecs[slot, 0] = the sum of the matrix rows own[own_ends[f - 1] :
-    own_ends[f]] (its own features; -1: none), vecs[slot, 1 + j] = the sum of the rows near[q, j] (-1: none)
-    over its neighbour features q in near_ends[f - 1] : near_ends[f] (the features as seen from the j-th
-    offset)."""
-    labels = matrix.shape[1]
-    o = 0
-    q = 0
-    for f in range(len(own_ends)):
-        k = base + f
-        for p in range(5):
-            for c in range(labels):
-                vecs[k, p, c] = 0
-        while o < own_ends[f]:
-            r = own[o]
-            if r >= 0:
-                for c in range(labels):
-                    vecs[k, 0, c] += matrix[r, c]
-            o += 1
-        while q < near_ends[f]:
-            for j in range(4):
-                r = near[q, j]
-                if r >= 0:
-                    for c in range(labels):
-                        vecs[k, 1 + j, c] += matrix[r, c]
-            q += 1
-
-
-@njit
-def _score_tokens(matrix, vecs, tab, ks, bounds, fixed, bigram_at, bigram_seconds, bigram_rows, before_at,
-                  before_seconds, before_rows, after_at, after_seconds, after_rows, run_rows, trie_at, trie_keys,
-                  trie_children, trie_ends, first_at, first_rows, other_at, other_rows, extra_at, extra_rows, out):
-    """The label-independent scores out[token, label] of the sentences whose tokens are bounds[s] : bounds[s + 1] (ks:
-    each token's slot in `vecs` and `tab`; slot 0 holds zeros), as `context_features` with `sentence_features`
-    give them: the token's own summed weights, its neighbours' as seen from its offsets (or the edge rows at
-    the sentence's edges), "first", the bigram with the word before, the shape pairs with the shapes before and
-    after ("^" and "$" at the edges), the capitalised-word features by place, the run of capitalised words
-    ("run=", and for a later word of a run "rh=" of its first word and "rb=" of the word before it), the
-    gazetteer's features of the longest name (`gazetteer_trie`) starting at each token and ending in its
-    sentence ("gz=B|type" at its first word, "gz=I|type" at the others: `Gazetteer.features`), plus the rows
-    extra_rows[j] at the tokens extra_at[j] (the quotation marks', found by the caller)."""
-    labels = matrix.shape[1]
-    for s in range(len(bounds) - 1):
-        a = bounds[s]
-        e = bounds[s + 1]
-        for i in range(a, e):
-            k = ks[i]
-            before2 = ks[i - 2] if i - 2 >= a else 0  # (slot 0: zeros)
-            before1 = ks[i - 1] if i - 1 >= a else 0
-            after1 = ks[i + 1] if i + 1 < e else 0
-            after2 = ks[i + 2] if i + 2 < e else 0
-            for c in range(labels):
-                out[i, c] = vecs[k, 0, c] + vecs[before2, 1, c] + vecs[before1, 2, c] + vecs[after1, 3, c] \
-                    + vecs[after2, 4, c]
-            if i - 2 < a:
-                _add_row(out, i, matrix, fixed[X_EDGE_M2])
-            if i - 1 >= a:
-                _add_row(out, i, matrix, _find_pair(bigram_at, bigram_seconds, bigram_rows, tab[before1, F_BI],
-                                                    tab[k, F_BI]))
-                before = tab[before1, F_PAIR]
-            else:
-                _add_row(out, i, matrix, fixed[X_EDGE_M1])
-                _add_row(out, i, matrix, fixed[X_FIRST])
-                before = fixed[X_SHAPE_START]
-            if i + 1 < e:
-                after = tab[after1, F_PAIR]
-            else:
-                _add_row(out, i, matrix, fixed[X_EDGE_P1])
-                after = fixed[X_SHAPE_END]
-            if i + 2 >= e:
-                _add_row(out, i, matrix, fixed[X_EDGE_P2])
-            own = tab[k, F_PAIR]
-            _add_row(out, i, matrix, _find_pair(before_at, before_seconds, before_rows, before, own))
-            _add_row(out, i, matrix, _find_pair(after_at, after_seconds, after_rows, own, after))
-            if tab[k, F_UPPER] == 1:
-                place = 0 if i == a else (2 if tab[ks[i - 1], F_UPPER] == 1 else 1)
-                for h in range(3):
-                    _add_row(out, i, matrix, tab[k, F_CAP + 3 * place + h])
-        i = a
-        while i < e:  # runs of capitalised words
-            if tab[ks[i], F_UPPER] != 1:
-                i += 1
-                continue
-            b = i + 1
-            while b < e and tab[ks[b], F_UPPER] == 1:
-                b += 1
-            for j in range(i, b):
-                _add_row(out, j, matrix, run_rows[min(b - i, 4), min(j - i, 3), min(b - j - 1, 3)])
-            if b - i > 1:
-                head = tab[ks[i], F_RH]
-                word_before = tab[ks[i - 1], F_RB] if i > a else fixed[X_RB_START]
-                for j in range(i + 1, b):
-                    _add_row(out, j, matrix, head)
-                    _add_row(out, j, matrix, word_before)
-            i = b
-        for i in range(a, e):  # the gazetteer: the trie walked word by word from each token
-            node = tab[ks[i], F_GAZ]
-            if node < 0:
-                continue
-            best = node if trie_ends[node] == 1 else -1
-            best_length = 1
-            length = 1
-            while i + length < e:
-                node = _find_pair(trie_at, trie_keys, trie_children, node, tab[ks[i + length], F_GKEY])
-                if node < 0:
-                    break
-                length += 1
-                if trie_ends[node] == 1:
-                    best = node
-                    best_length = length
-            if best >= 0:
-                for q in range(first_at[best], first_at[best + 1]):
-                    _add_row(out, i, matrix, first_rows[q])
-                for j in range(i + 1, i + best_length):
-                    for q in range(other_at[best], other_at[best + 1]):
-                        _add_row(out, j, matrix, other_rows[q])
-    for j in range(len(extra_at)):
-        _add_row(out, extra_at[j], matrix, extra_rows[j])
-
-
-@njit
-def _greedy_labels(static, sids, bounds, hist, shape_hist, out):
-    """out[token] = the greedy label of each token of the sentences bounds[s] : bounds[s + 1]: the best
-    (first on ties) of its static scores plus the history tables for the two labels chosen before it in its
-    sentence (states: 0 = before the sentence, k + 1 = label k)."""
-    labels = static.shape[1]
-    for s in range(len(bounds) - 1):
-        p1 = 0
-        p2 = 0
-        for i in range(bounds[s], bounds[s + 1]):
-            best = 0
-            top = 0
-            for c in range(labels):
-                v = np.int64(static[i, c]) + hist[p2, p1, c] + shape_hist[sids[i], p1, c]
-                if c == 0 or v > top:
-                    best = c
-                    top = v
-            out[i] = best
-            p2 = p1
-            p1 = best + 1
 
 
 Sentence = tuple[Sequence[str], Sequence[Sequence[Analysis]]]
@@ -1163,7 +981,7 @@ def _document_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]
     scores when the model has no bias feature.
 
     Per form (`_DecodeTables.form_slots`): the summed weights of its own features and of its features as its
-    neighbours see them, and the numbers and rows of what `_score_tokens` adds per token (shapes, bigram parts,
+    neighbours see them, and the numbers and rows of what `score_tokens` adds per token (shapes, bigram parts,
     capitalised-word features, run features, gazetteer key); the quotation marks' rows are found here
     (`_quote_rows`). Integer sums: the same scores as summing the feature rows one by one."""
     if not t.has_bias:
@@ -1174,7 +992,7 @@ def _document_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]
         store, slots = t.form_slots(forms, readings)
         ks = np.array(slots, dtype=np.int64)
         extra_at, extra_rows = _quote_rows(forms, starts, t)
-        _score_tokens(t._matrix, store.vecs, store.tab, ks, bounds, t.fixed, *t.bigrams, *t.before, *t.after,
+        score_tokens(t._matrix, store.vecs, store.tab, ks, bounds, t.fixed, *t.bigrams, *t.before, *t.after,
                       t.run_rows, *t.trie, np.array(extra_at, dtype=np.int64), np.array(extra_rows, dtype=np.int32),
                       out)
         sids = store.tab[ks, F_SHAPE].astype(np.intp)
@@ -1232,14 +1050,14 @@ def _greedy_document(forms: Sequence[str], readings: Sequence[Sequence[Analysis]
                      model: NerModel) -> np.ndarray | None:
     """The greedy label numbers of the tokens of sentences given one after another (`starts`: the first token of
     each): the label-independent scores of all of them at once (`_document_scores`), then each token's best
-    label with the history tables for the labels chosen before it in its sentence (`_greedy_labels`). None when
+    label with the history tables for the labels chosen before it in its sentence (`greedy_labels`). None when
     the model has no bias feature."""
     t = model.tables()
     static, sids = _document_scores(forms, readings, starts, model, t)
     if static is None:
         return None
     out = np.empty(len(forms), dtype=np.int32)
-    _greedy_labels(static, sids, np.array(list(starts) + [len(forms)], dtype=np.int64), t.hist, t.shape_hist, out)
+    greedy_labels(static, sids, np.array(list(starts) + [len(forms)], dtype=np.int64), t.hist, t.shape_hist, out)
     return out
 
 
@@ -1630,9 +1448,13 @@ class NamedEntities:
         return "NamedEntities()"
 
 
-# --- Viterbi decoding --------------------------------------------------------------------------------------------
+def viterbi_order(model: NerModel) -> int:
+    """2 for a model whose history features reach two labels back, 1 for one trained without the label pair
+    ("l12=") features (`meta["order"]`; a model without the entry is second-order)."""
+    return int(model.meta.get("order", 2))
 
-_NEG = -(1 << 40)
+
+# --- decoding as the model was trained (Viterbi decoders: `ner_viterbi.py`) ---------------------------------------
 
 
 def predict_labels(forms: Sequence[str], readings: Sequence[Sequence[Analysis]], model: NerModel) -> list[str]:
@@ -1645,6 +1467,8 @@ def predict_labels_batch(sentences: Sequence[Sentence], model: NerModel) -> list
     """`predict_labels` of each sentence; the greedy decoder scores them all together
     (`predict_labels_greedy_batch`)."""
     if model.meta.get("decoder") == "viterbi":
+        from kronika.lang.pl.ner_viterbi import predict_labels_viterbi
+
         return [predict_labels_viterbi(forms, readings, model) for forms, readings in sentences]
     return predict_labels_greedy_batch(sentences, model)
 
@@ -1653,280 +1477,7 @@ def predict_labels_reference(forms: Sequence[str], readings: Sequence[Sequence[A
                              model: NerModel) -> list[str]:
     """The reference decoder of `predict_labels`: the slow, obvious way of the model's own decoder."""
     if model.meta.get("decoder") == "viterbi":
+        from kronika.lang.pl.ner_viterbi import predict_labels_viterbi_reference
+
         return predict_labels_viterbi_reference(forms, readings, model)
     return predict_labels_greedy_reference(forms, readings, model)
-
-
-def _add_reference_weights(scores: list[int], weights: dict[str, dict[str, float]], labels: Sequence[str],
-                           feat: str) -> None:
-    """Adds a feature's weights, label by label in `labels` order, to `scores` (the reference decoders' way)."""
-    w = weights.get(feat)
-    if w:
-        for k, lab in enumerate(labels):
-            x = w.get(lab)
-            if x:
-                scores[k] += round(x * SCALE)
-
-
-def predict_labels_viterbi_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
-                                     model: NerModel) -> list[str]:
-    """The best-scoring label sequence (second-order Viterbi: a token's score depends on the two labels before
-    it), computed the slow, obvious way: feature strings, the dict of weights, every label at every token.
-    Ties go to the path whose labels come first in `model.labels` order, compared from the start of the
-    sentence's two-label states (state order: the earlier token first). `predict_labels_viterbi` must give
-    exactly these labels."""
-    n = len(forms)
-    if not n:
-        return []
-    if viterbi_order(model) == 1:
-        return _viterbi_first_order_reference(forms, readings, model)
-    weights = model.weights
-    labels = model.labels
-    names = ["^"] + labels
-
-    def add(scores: list[int], feat: str) -> None:
-        _add_reference_weights(scores, weights, labels, feat)
-
-    L = len(labels)
-    extra = model_sentence_features(forms, readings, model)
-    # delta[(s2, s1)] = best score of a prefix whose last two labels are states s2, s1 (0 = before the sentence)
-    delta: dict[tuple[int, int], int] = {(0, 0): 0}
-    back: list[dict[tuple[int, int], int]] = []
-    for i in range(n):
-        static = [0] * L
-        for f in context_features(forms, readings, i, extra):
-            add(static, f)
-        sh = shape(forms[i])
-        new: dict[tuple[int, int], int] = {}
-        bp: dict[tuple[int, int], int] = {}
-        for (s2, s1), d in sorted(delta.items()):
-            hist = [0] * L
-            for f in history_features(names[s1], names[s2], sh):
-                add(hist, f)
-            for k in range(L):
-                v = d + static[k] + hist[k]
-                key = (s1, k + 1)
-                if key not in new or v > new[key]:
-                    new[key] = v
-                    bp[key] = s2
-        delta = new
-        back.append(bp)
-    best_key = None
-    for key in sorted(delta):
-        if best_key is None or delta[key] > delta[best_key]:
-            best_key = key
-    s2, s1 = best_key
-    out = [s1]
-    for i in range(n - 1, 0, -1):
-        s0 = back[i][(s2, s1)]
-        out.append(s2)
-        s2, s1 = s0, s2
-    out.reverse()
-    return [labels[s - 1] for s in out]
-
-
-def viterbi_order(model: NerModel) -> int:
-    """2 for a model whose history features reach two labels back, 1 for one trained without the label pair
-    ("l12=") features (`meta["order"]`; a model without the entry is second-order)."""
-    return int(model.meta.get("order", 2))
-
-
-def _viterbi_first_order_reference(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
-                                   model: NerModel) -> list[str]:
-    """`predict_labels_viterbi_reference` of a first-order model: the states are single labels (0 = before the
-    sentence); ties go to the earlier previous label, and at the end to the earlier label."""
-    weights = model.weights
-    labels = model.labels
-    names = ["^"] + labels
-    L = len(labels)
-
-    def add(scores: list[int], feat: str) -> None:
-        _add_reference_weights(scores, weights, labels, feat)
-
-    extra = model_sentence_features(forms, readings, model)
-    delta: dict[int, int] = {0: 0}
-    back: list[dict[int, int]] = []
-    for i in range(len(forms)):
-        static = [0] * L
-        for f in context_features(forms, readings, i, extra):
-            add(static, f)
-        sh = shape(forms[i])
-        new: dict[int, int] = {}
-        bp: dict[int, int] = {}
-        for s1, d in sorted(delta.items()):
-            hist = [0] * L
-            for f in history_features(names[s1], "^", sh):
-                add(hist, f)
-            for k in range(L):
-                v = d + static[k] + hist[k]
-                if k + 1 not in new or v > new[k + 1]:
-                    new[k + 1] = v
-                    bp[k + 1] = s1
-        delta = new
-        back.append(bp)
-    s = max(sorted(delta), key=lambda k: delta[k])  # the first of the best
-    out = [s]
-    for i in range(len(forms) - 1, 0, -1):
-        s = back[i][s]
-        out.append(s)
-    out.reverse()
-    return [labels[s - 1] for s in out]
-
-
-def _first_order_kept(st: np.ndarray, sid: np.ndarray, t: "_DecodeTables", rounds: int = 1) -> list[np.ndarray]:
-    """The labels of each token (ascending label indexes) a first-order model's best path may use. Label k of
-    token i goes when the token's best label b by static score beats it by more than the transitions into the
-    token and out of it could favour k (swapping k for b then improves every path through k, so no best path,
-    nor a tie for one, uses k). The transitions count at their worst (`viterbi_bounds`) where the neighbour may
-    take several labels, and exactly where it keeps one (every best path goes through that one); repeated while
-    neighbours come down to one label."""
-    n = len(st)
-    ar = np.arange(n)
-    best = st.argmax(1)
-    lead = st[ar, best][:, None] - st  # how far each label trails the best
-    # the most the transitions into token i (from any label) and out of it (to any label) can favour k over b
-    into = t.cur[best] + t.shape_cur[sid, best]
-    out = np.zeros_like(into)
-    if n > 1:
-        out[:-1] = t.fut1[best[:-1]] + t.fut_shape[sid[1:], best[:-1]]
-    keep = lead <= into + out
-    trans = t.trans
-    for _ in range(rounds):
-        one = keep.sum(1) == 1
-        if not one.any():
-            break
-        known_into = np.flatnonzero(one[:-1]) + 1  # tokens after a token with one label
-        known_out = np.flatnonzero(one[1:])  # tokens before one
-        if not len(known_into) and not len(known_out):
-            break
-        into, out = into.copy(), out.copy()
-        if len(known_into):
-            rows = trans[sid[known_into], best[known_into - 1] + 1]  # [token, label]: from the one previous label
-            into[known_into] = rows - rows[np.arange(len(rows)), best[known_into]][:, None]
-        if len(known_out):
-            cols = trans[sid[known_out + 1], 1:, best[known_out + 1]]  # [token, label]: into the one next label
-            out[known_out] = cols - cols[np.arange(len(cols)), best[known_out]][:, None]
-        narrowed = keep & (lead <= into + out)
-        if (narrowed == keep).all():
-            break
-        keep = narrowed
-    single = t.single
-    return [single[b] if c == 1 else np.flatnonzero(row)
-            for b, c, row in zip(best.tolist(), keep.sum(1).tolist(), keep)]
-
-
-def _viterbi_first_order(st: np.ndarray, sids: Sequence[int], kept: list[np.ndarray], t: "_DecodeTables") -> list[int]:
-    """The first-order Viterbi pass over the labels `kept` at each token (0-based label indexes, ascending),
-    static scores `st` [token, label]; ties as in `_viterbi_first_order_reference` (argmax takes the first).
-    Every path runs through a token that keeps one label, so there the scores start again from 0 (only their
-    differences matter) and a token with one label after another with one costs nothing."""
-    trans = t.trans
-    ks = kept[0]
-    delta = trans[sids[0]][0, ks] + st[0, ks]
-    backs: list[np.ndarray | None] = [None]
-    for i in range(1, len(kept)):
-        prev, ks = ks, kept[i]
-        if len(ks) == 1:
-            if len(prev) == 1:
-                backs.append(None)
-            else:
-                backs.append((delta + trans[sids[i]][prev + 1, ks[0]]).argmax()[None])
-            delta = _ZERO
-            continue
-        tr = trans[sids[i]]
-        if len(prev) == 1:
-            delta = tr[prev[0] + 1, ks] + st[i, ks]
-            backs.append(None)
-        else:
-            cand = delta[:, None] + tr[(prev + 1)[:, None], ks]
-            bp = cand.argmax(0)
-            delta = cand[bp, np.arange(len(ks))] + st[i, ks]
-            backs.append(bp)
-    z = int(delta.argmax())
-    out = [int(kept[-1][z])]
-    for i in range(len(kept) - 1, 0, -1):
-        bp = backs[i]
-        z = 0 if bp is None else int(bp[z] if len(bp) > 1 else bp[0])
-        out.append(int(kept[i - 1][z]))
-    out.reverse()
-    return out
-
-
-_ZERO = np.zeros(1, dtype=np.int64)
-
-
-def viterbi_backtrace(delta, backs: list, states: list) -> list[int]:
-    """Label indexes (0-based) of the best path of a second-order Viterbi pass: `delta` holds the final scores
-    over (previous state, state); `backs[i]` the back-pointers at token i; `states[i]` the 1-based states kept
-    at token i."""
-    n = len(states)
-    y, z = np.unravel_index(int(delta.argmax()), delta.shape)
-    out = [int(states[-1][z])]
-    for i in range(n - 1, 0, -1):
-        x = int(backs[i][y, z])
-        out.append(int(states[i - 1][y]))
-        y, z = x, y
-    out.reverse()
-    return [s - 1 for s in out]
-
-
-def predict_labels_viterbi(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
-                           model: NerModel) -> list[str]:
-    """The best-scoring label sequence (second-order Viterbi), exactly the labels of
-    `predict_labels_viterbi_reference`.
-    Fast: the label-independent scores come from one gather; then a label b of a token rules out a label k of
-    the same token when b's score beats k's by more than the most the history features of this token and of the
-    next two could favour k (`_DecodeTables.bound`) — swapping k for b then improves every path through k, so no
-    best path (nor any tie for one) uses k. Most tokens keep a single label, so the dynamic programme runs over
-    a few states."""
-    n = len(forms)
-    if not n:
-        return []
-    t = model.tables()
-    static, sids = _static_scores(forms, readings, model, t)
-    if static is None:
-        return predict_labels_viterbi_reference(forms, readings, model)
-    st = static.astype(np.int64)
-    sid = np.asarray(sids, dtype=np.intp)
-    if t.order == 1:
-        return [model.labels[k] for k in _viterbi_first_order(st, sids, _first_order_kept(st, sid, t), t)]
-    margin = st[:, :, None] - st[:, None, :]  # [i, b, k]
-    bound = t.cur[None] + t.shape_cur[sid]
-    if n > 1:
-        bound[:-1] += t.fut1[None] + t.fut_shape[sid[1:]]
-    if n > 2:
-        bound[:-2] += t.fut2[None]
-    keep = ~(margin > bound).any(1)  # [i, k]
-    hist, shape_hist = t.hist, t.shape_hist
-    prev_s = np.zeros(1, dtype=np.intp)
-    cur_s = np.zeros(1, dtype=np.intp)
-    delta = np.zeros((1, 1), dtype=np.int64)
-    backs: list[np.ndarray] = []
-    states: list[np.ndarray] = []
-    one = np.zeros((1, 1), dtype=np.intp)
-    kept = [np.flatnonzero(r) for r in keep]
-    for i in range(n):
-        ks = kept[i]
-        if len(ks) == 1 and delta.size == 1:  # one state before, one label now: no choice to make
-            k = int(ks[0])
-            d = int(delta[0, 0]) + int(hist[prev_s[0], cur_s[0], k]) + int(shape_hist[sids[i], cur_s[0], k]) \
-                + int(st[i, k])
-            delta = np.array([[d]], dtype=np.int64)
-            backs.append(one)
-            prev_s, cur_s = cur_s, ks + 1
-            states.append(cur_s)
-            continue
-        cs = cur_s[:, None]
-        if len(prev_s) == 1:
-            m = delta[0][:, None] + hist[prev_s[0]][cs, ks]
-            bp = np.zeros(m.shape, dtype=np.intp)
-        else:
-            cand = delta[:, :, None] + hist[prev_s[:, None, None], cs[None], ks]
-            bp = cand.argmax(0)
-            m = cand.max(0)
-        delta = m + shape_hist[sids[i]][cs, ks] + st[i, ks]
-        backs.append(bp)
-        prev_s, cur_s = cur_s, ks + 1
-        states.append(cur_s)
-    labels = model.labels
-    return [labels[s] for s in viterbi_backtrace(delta, backs, states)]

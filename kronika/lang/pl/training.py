@@ -693,7 +693,7 @@ def _train_ner_viterbi(enc_train, enc_held, index, labels, hist, W, U, rng, epoc
         return cur + margin, shape_cur, fut1, fut2, fut_shape
 
     def decode(M, item) -> list[int]:
-        from kronika.lang.pl.ner import viterbi_backtrace
+        from kronika.lang.pl.ner_viterbi import viterbi_backtrace
 
         allrows, starts, SR, _, _, sid = item
         static = np.add.reduceat(M[allrows], starts, axis=0)

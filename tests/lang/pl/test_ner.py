@@ -10,6 +10,7 @@ import pytest
 
 from kronika.ingest.document import Document
 from kronika.lang.pl import ner as ner_mod
+from kronika.lang.pl import ner_viterbi as viterbi_mod
 from kronika.lang.pl import polish_stages
 from kronika.lang.pl.ner import NamedEntities, NerModel, load_model, model_path, predict_labels, spans_from_labels
 
@@ -149,8 +150,8 @@ def test_fast_viterbi_gives_the_reference_labels(text):
         stage(doc)
     forms, readings = [t.text for t in doc.tokens], [t.analyses for t in doc.tokens]
     model = load_model()
-    fast = ner_mod.predict_labels_viterbi(forms, readings, model)
-    assert fast == ner_mod.predict_labels_viterbi_reference(forms, readings, model)
+    fast = viterbi_mod.predict_labels_viterbi(forms, readings, model)
+    assert fast == viterbi_mod.predict_labels_viterbi_reference(forms, readings, model)
     assert any(lab != "O" for lab in fast)
 
 
@@ -166,7 +167,7 @@ def test_viterbi_finds_the_path_greedy_misses():
     model = NerModel(weights, ["B-persName", "I-persName", "O"], {"decoder": "viterbi"})
     forms, readings = ["Jan", "Kowalski"], [[], []]
     assert ner_mod.predict_labels_greedy(forms, readings, model) == ["O", "O"]
-    best = ner_mod.predict_labels_viterbi_reference(forms, readings, model)
+    best = viterbi_mod.predict_labels_viterbi_reference(forms, readings, model)
     assert best == ["B-persName", "I-persName"]
     assert predict_labels(forms, readings, model) == best  # the model's meta selects Viterbi
 
@@ -184,5 +185,5 @@ def test_viterbi_on_random_models_equals_the_reference():
         weights = {f: {lab: rng.randint(-3, 3) / 2 for lab in labels if rng.random() < 0.6} for f in feats}
         model = NerModel(weights, labels, {"decoder": "viterbi"})
         readings = [[] for _ in forms]
-        assert ner_mod.predict_labels_viterbi(forms, readings, model) == \
-            ner_mod.predict_labels_viterbi_reference(forms, readings, model)
+        assert viterbi_mod.predict_labels_viterbi(forms, readings, model) == \
+            viterbi_mod.predict_labels_viterbi_reference(forms, readings, model)

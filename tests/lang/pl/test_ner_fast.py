@@ -15,7 +15,8 @@ from kronika.lang.base import Analysis
 from kronika.lang.pl import ner as ner_mod
 from kronika.lang.pl import polish_stages
 from kronika.lang.pl.morphology import analyse
-from kronika.lang.pl.ner import (Gazetteer, NerModel, _DecodeTables, _find_pair, _static_scores, context_features,
+from kronika.lang.pl.ner_kernel import find_pair
+from kronika.lang.pl.ner import (Gazetteer, NerModel, _DecodeTables, _static_scores, context_features,
                                  glued_parts, load_model, model_sentence_features, pair_table, spans_from_labels)
 
 needs_model = pytest.mark.skipif(load_model() is None, reason="no NER model shipped")
@@ -59,8 +60,8 @@ def _plain_scores(forms, readings, model: NerModel) -> np.ndarray:
 # --- the compiled loops --------------------------------------------------------------------------------------------
 
 
-KERNELS = ("_fill_vectors", "_score_tokens", "_greedy_labels")
-OUTPUT = {"_fill_vectors": 1, "_score_tokens": -1, "_greedy_labels": -1}
+KERNELS = ("fill_vectors", "score_tokens", "greedy_labels")
+OUTPUT = {"fill_vectors": 1, "score_tokens": -1, "greedy_labels": -1}
 """The argument each compiled loop writes."""
 
 
@@ -136,7 +137,7 @@ def test_gazetteer_names_found_by_the_trie_are_the_longest_names(words):
 def test_numbered_pairs_are_found_however_a_part_holds_the_separator():
     features = ["w=a", "bi=a|b", "bi=a||", "bi=x|y|z", "shb=^|Xx", "shn=Xx|$"]
     ids, [(at, seconds, rows)] = pair_table(features, ("bi=",))
-    find = python_function(_find_pair)
+    find = python_function(find_pair)
 
     def row(a: str, b: str) -> int:
         return find(at, seconds, rows, ids.get(a, -1), ids.get(b, -1))

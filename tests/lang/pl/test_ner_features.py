@@ -10,6 +10,7 @@ import pytest
 
 from kronika.lang.base import Analysis
 from kronika.lang.pl import ner as ner_mod
+from kronika.lang.pl import ner_viterbi as viterbi_mod
 from kronika.lang.pl.ner import (
     Gazetteer,
     NerModel,
@@ -213,11 +214,11 @@ def test_first_order_viterbi_on_random_models_equals_the_reference():
         # small integer weights: many ties, which both decoders must break the same way
         weights = {f: {lab: rng.randint(-2, 2) for lab in labels if rng.random() < 0.6} for f in feats}
         model = NerModel(weights, labels, {"decoder": "viterbi", "order": 1})
-        ref = ner_mod.predict_labels_viterbi_reference(forms, readings, model)
+        ref = viterbi_mod.predict_labels_viterbi_reference(forms, readings, model)
         assert predict_labels(forms, readings, model) == ref
         # the same weights read by the second-order reference: a path of the same (best) score
         second = NerModel(weights, labels, {"decoder": "viterbi", "order": 2})
-        best2 = ner_mod.predict_labels_viterbi_reference(forms, readings, second)
+        best2 = viterbi_mod.predict_labels_viterbi_reference(forms, readings, second)
         assert _path_score(forms, readings, second, ref) == _path_score(forms, readings, second, best2)
 
 
