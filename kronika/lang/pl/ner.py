@@ -1370,6 +1370,37 @@ def _base_form(tokens: Sequence[Token], typ: str) -> str:
     return value
 
 
+def person_after_organisation(spans: Sequence[tuple[str, int, int]], tokens: Sequence[Token]
+                              ) -> list[tuple[str, int, int]]:
+    """The spans with an organisation's name cut where a man's foreign name runs on after it ("reportera
+    Szwedzkiego Radia Claesa Aronssona"): the last two or more words of an orgName span that Morfeusz does not
+    know, each read by the tagger as a capitalised masculine-personal noun in the case of the word before them
+    ("Claesa", "Aronssona": guessed subst:sg:gen:m1; a case other than the nominative, which only a Polish ending
+    shows), after a word it knows, are a person (forename and surname), and the organisation ends before them. Names inside the cut-off part go with it."""
+    out = list(spans)
+    for typ, i, j in spans:
+        if not typ.startswith("orgName") or j - i < 3:
+            continue
+        k = j
+        while k > i and _foreign_man(tokens[k - 1]):
+            k -= 1
+        head = tokens[k - 1].chosen if k > i else None
+        case = tag_parts(tokens[k].chosen.tag)[2] if k < j else ""
+        if j - k < 2 or head is None or "guessed" in head.labels or tag_parts(head.tag)[2] != case or \
+                case in ("", "nom"):
+            continue  # (an ending shows only outside the nominative: "World", "Association" show none)
+        out = [s for s in out if s != (typ, i, j) and not (s[1] >= k and s[2] <= j)]
+        out += [(typ, i, k), ("persName", k, j), ("persName_forename", k, k + 1), ("persName_surname", k + 1, j)]
+    return out
+
+
+def _foreign_man(token: Token) -> bool:
+    """A capitalised word Morfeusz does not know that the tagger reads as a masculine-personal noun."""
+    chosen = token.chosen
+    return chosen is not None and token.text[:1].isupper() and "guessed" in chosen.labels and \
+        chosen.tag.startswith("subst:") and tag_parts(chosen.tag)[3] == "m1"
+
+
 def recognise_sentences(sentences: Sequence[Sequence[Token]], model: NerModel) -> list[list[tuple[str, int, int]]]:
     """Per sentence (its tokens), the name spans of `recognise` over its tokens with glued words cut apart
     (`split_glued`), given back over the original tokens; a name that starts or ends inside a glued token
@@ -1380,7 +1411,7 @@ def recognise_sentences(sentences: Sequence[Sequence[Token]], model: NerModel) -
     out: list[list[tuple[str, int, int]]] = []
     for tokens, (pieces, owner), (forms, readings), labels in zip(sentences, views, inputs,
                                                                   predict_labels_batch(inputs, model)):
-        spans = spans_of_labels(labels, forms, readings, model)
+        spans = person_after_organisation(spans_of_labels(labels, forms, readings, model), pieces)
         if len(pieces) == len(tokens):
             out.append(spans)
             continue

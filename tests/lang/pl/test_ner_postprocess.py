@@ -194,3 +194,27 @@ def test_poleval_files_the_european_union_as_a_bloc_and_other_organisations_unch
     assert _poleval_category("orgName", "Komisja Europejska") == "orgName"
     assert _poleval_category("orgName", "NATO") == "orgName"  # PolEval is split on NATO; kept as predicted
     assert _poleval_category("placeName", "Żydzi") == "placeName_country"
+
+
+# --- a man's foreign name run on after an organisation -------------------------------------------------------------
+
+
+def _names(text: str) -> list[tuple[str, str, str]]:
+    from kronika.ingest.document import DocDate, Document
+    from kronika.pipeline import default_pipeline
+
+    doc = Document(text=text, source="test", date=DocDate.parse("2025-12-01"), lang="pl")
+    default_pipeline()(doc)
+    return [(s.type, s.text, s.base_form) for s in doc.spans["ner"] if "_" not in s.type]
+
+
+def test_an_inflected_foreign_mans_name_after_an_organisation_is_a_person():
+    # the recogniser reads "Duńskiego Radia Larsa Petersena" as one organisation; the endings of the two words
+    # Morfeusz does not know make them a man's name in the genitive
+    assert _names("Według korespondenta Duńskiego Radia Larsa Petersena rozmowy utknęły.") == [
+        ("orgName", "Duńskiego Radia", "Duńskie Radio"), ("persName", "Larsa Petersena", "Lars Petersen")]
+
+
+def test_an_organisations_foreign_words_without_an_ending_stay_its_name():
+    assert _names("Dziennikarze Radia Free Europe opisali sprawę.") == [
+        ("orgName", "Radia Free Europe", "Radio Free Europe")]
