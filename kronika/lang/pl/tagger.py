@@ -18,9 +18,8 @@ open-class tag the model learned for such words, each with a lemma from the mode
 number in digits (Morfeusz's `dig`) may also take the numeral and adjective tags the model learned for digits
 ("z [10] maja" adj:sg:gen:m3:pos, "[3] szkół"), labelled "digits", the digits as lemma.
 
-Speed: the weights are integer arrays (`TaggerModel`): a dense int16 matrix features × tag-like views (the few
-weights beyond int16 keep their excess in `TaggerModel.overflow`, added like lemma weights, so sums stay exact)
-and, per lemma view, a dict of feature rows. The decoder (`tag_sentences`) is one compiled loop over integer
+Speed: the weights are integer arrays (`TaggerModel`): the tag-like views' weights of each feature row, row by
+row (`view_start`, `view_cols`, `view_weights`), and, per lemma view, a dict of feature rows. The decoder (`tag_sentences`) is one compiled loop over integer
 tables (`tagger_kernel.py`, numba): everything that depends only on a word form (its candidates, their tags,
 views and lemmas, the rows of its own features and of those it gives its neighbours) is numbered once per form
 (`tagger_tables.FormStore`), and the context features and candidate features are looked up in tables indexed by
@@ -57,16 +56,17 @@ NO_CASE_POS = frozenset({"interp", "dig", "ign"})
 
 
 SCALE = 1000
-DENSE_MAX = 32767  # the dense matrix is int16; larger weights keep their excess apart (`TaggerModel.overflow`)
 """Weights are stored and summed as integers in 1/SCALE units (the trainer rounds them to 1/1000), so scores are
 exact and independent of the order of summation."""
+DENSE_ROW_MIN = 24
+"""Feature rows with more non-zero view weights than this are also kept as dense rows (`TaggerModel.dense`)."""
 STAR = "*"  # the view candidate features (agreement, government) attach to
 
 
 class TaggerModel:
     """Weights and tables of a trained tagger. The weights are a feature vocabulary and a view vocabulary with an
-    integer matrix (features × views, 1/SCALE units): dense for the few hundred tag-like views, per lemma view a
-    dict feature row → weight for the lemma views ("M…"), which are many and sparse. `weights` gives the same
+    integer matrix (features × views, 1/SCALE units): row by row for the few hundred tag-like views (`view_*`),
+    per lemma view a dict feature row → weight for the lemma views ("M…"), which are many and sparse. `weights` gives the same
     model as a dict feature → view → weight."""
 
     def __init__(self, weights: dict[str, dict[str, float]] | None, open_tags: list[str] | None = None,
@@ -88,26 +88,40 @@ class TaggerModel:
                      values: np.ndarray) -> None:
         self.features, self.views = list(features), list(views)
         self.index: dict[str, int] = dict(zip(self.features, range(len(self.features))))
-        self._sparse = (rows, cols, values)
+        self._sparse = (rows.astype(np.int32, copy=False), cols.astype(np.int32, copy=False),
+                        values.astype(np.int32, copy=False))
         lemma_view = np.array([v.startswith("M") for v in self.views], dtype=bool)
         dense_views = [k for k, v in enumerate(self.views) if not lemma_view[k]]
         self.dense_col = {self.views[k]: c for c, k in enumerate(dense_views)}
         col_of = np.full(len(self.views), -1, dtype=np.int64)
         col_of[dense_views] = np.arange(len(dense_views))
         is_dense = ~lemma_view[cols] if len(cols) else np.zeros(0, dtype=bool)
-        # int16 halves the matrix (its weights are 98% zeros); the few weights beyond int16 keep the clipped
-        # part in the matrix and the rest in `overflow` (view column → row → remainder), which the decoder
-        # adds like the lemma views' weights, so sums stay exact
-        d_rows, d_cols, d_values = rows[is_dense], col_of[cols[is_dense]], values[is_dense].astype(np.int64)
-        clipped = np.clip(d_values, -DENSE_MAX, DENSE_MAX)
-        self.dense = np.zeros((len(self.features), max(len(dense_views), 1)), dtype=np.int16)
-        self.dense[d_rows, d_cols] = clipped
-        self.overflow: dict[int, dict[int, int]] = {}
-        for k in np.nonzero(clipped != d_values)[0].tolist():
-            self.overflow.setdefault(int(d_cols[k]), {})[int(d_rows[k])] = int(d_values[k] - clipped[k])
-        self.lemma_weights: dict[str, dict[int, int]] = {}  # lemma view → row → weight
-        for r, c, x in zip(rows[~is_dense].tolist(), cols[~is_dense].tolist(), values[~is_dense].tolist()):
-            self.lemma_weights.setdefault(self.views[c], {})[r] = x
+        # the tag-like views' weights row by row (98% of a dense matrix would be zeros): row r's columns are
+        # view_cols[view_start[r]:view_start[r + 1]], with their weights in view_weights, int32 and exact
+        d_rows, d_cols = rows[is_dense], col_of[cols[is_dense]]
+        order = np.lexsort((d_cols, d_rows))
+        self.view_start = np.zeros(len(self.features) + 1, dtype=np.int64)
+        np.cumsum(np.bincount(d_rows, minlength=len(self.features)), out=self.view_start[1:])
+        self.view_cols = d_cols[order].astype(np.int32)
+        self.view_weights = values[is_dense][order].astype(np.int32)
+        self.n_views = len(dense_views)
+        # rows with many weights are also kept as dense int16 rows (`dense_of[r]`: row r's place in `dense`, or -1),
+        # which the decoder reads column by column; rows with a weight beyond int16 stay sparse only
+        counts = np.diff(self.view_start)
+        big = np.abs(self.view_weights.astype(np.int64)) > np.iinfo(np.int16).max
+        wide = counts > DENSE_ROW_MIN
+        wide[np.unique(np.repeat(np.arange(len(counts)), counts)[big])] = False
+        self.dense_of = np.full(len(self.features), -1, dtype=np.int32)
+        self.dense_of[wide] = np.arange(int(wide.sum()), dtype=np.int32)
+        self.dense = np.zeros((int(wide.sum()), max(self.n_views, 1)), dtype=np.int16)
+        at = np.repeat(self.dense_of, counts)
+        keep = at >= 0
+        self.dense[at[keep], self.view_cols[keep]] = self.view_weights[keep]
+        # the lemma views' weights: view number (in `lemma_views`), row and weight of each
+        lemma_cols, lemma_of = np.unique(cols[~is_dense], return_inverse=True)
+        self.lemma_views = [self.views[c] for c in lemma_cols.tolist()]
+        self.lemma_entries = (lemma_of.astype(np.int64), rows[~is_dense].astype(np.int64),
+                              values[~is_dense].astype(np.int64))
         star = self.dense_col.get(STAR)
         at_star = is_dense & (cols == self.views.index(STAR)) if star is not None else np.zeros(0, dtype=bool)
         self.star: dict[str, int] = {self.features[r]: int(x) for r, x in zip(rows[at_star].tolist(),
@@ -156,8 +170,7 @@ class TaggerModel:
             return cls(data["weights"], data["open_tags"], data["lemma_rules"], data["upos"], data.get("meta", {}),
                        data.get("suffix_tags", {}))
         arrays, strings, header = read_arrays(blob)
-        sparse = (strings["features"], strings["views"], arrays["rows"].astype(np.intp),
-                  arrays["cols"].astype(np.intp), arrays["values"])
+        sparse = (strings["features"], strings["views"], arrays["rows"], arrays["cols"], arrays["values"])
         return cls(None, strings["open_tags"], {k: (v[0], v[1]) for k, v in header["lemma_rules"].items()},
                    header["upos"], header["meta"], header["suffix_tags"], sparse=sparse,
                    digit_tags=header.get("digit_tags"))

@@ -2,8 +2,8 @@
 
 `decode` chooses a candidate for every token of a batch of sentences, greedily left to right within each
 sentence, exactly as `tagger.tag_sentence_reference` does: a candidate's score is the sum, over the token's
-feature rows, of the weights of the candidate's views (the dense int16 matrix, the few weights kept apart in
-`ov_*` and the lemma views' weights in `lemma_*`), plus the weights of its candidate features ("*": agreement and
+feature rows, of the weights of the candidate's views (each row's non-zero weights of tag-like views, `view_*`,
+read from a dense int16 row for the rows with many, `dense`, and the lemma views' weights in `lemma_*`), plus the weights of its candidate features ("*": agreement and
 government against the neighbours, the clause's verb, the verb and noun after it), read from small tables
 indexed by part of speech, number, case and gender. Ties keep the first candidate. Everything is an integer in
 1/SCALE units, so the sums are exact.
@@ -18,7 +18,7 @@ The layout of the tables (one row per item, columns named by the constants below
 - candidates `cand_tab`: tag, view set, lemma (its lemma view's number or -1), the rows of "l-1=" and "vl=" + its
   lemma, whether the lemma is capitalised, its lemma's number among the "co=" lemmas, its lemma's flags
   (`L_*`); `cand_own` the score of its form's own features, filled on first use (`cand_done`).
-- view sets `vk_tab` (start and count in `vk_cols`, the dense columns of a candidate's views but the lemma).
+- view sets `vk_tab` (start and count in `vk_cols`, the view columns of a candidate's views but the lemma).
 - candidate sets `set_tab` (per form, `F_SET`; shared by the forms whose candidates have the same tags and views):
   the distinct columns of its candidates' views (start and count in `set_cols`) and where the candidates'
   columns, one candidate after another, are listed as places among them (start in `set_pos`): a context row is
@@ -60,21 +60,6 @@ def _same(a, b):
 
 
 @njit
-def _find(rows, values, start, end, r):
-    """The value at row `r` in the sorted rows[start:end] (0 when absent)."""
-    lo, hi = start, end
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if rows[mid] < r:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < end and rows[lo] == r:
-        return values[lo]
-    return 0
-
-
-@njit
 def _hash(lem, r, mask):
     """The first slot of (lemma view, row) in the lemma weights' hash table."""
     return (r * 2654435761 + lem * 40503) & mask
@@ -112,26 +97,32 @@ def _lemma_sum(rows, nr, lem, lemma_keys, lemma_vals):
 
 
 @njit
-def _row_sum(rows, nr, k, cand_tab, vk_tab, vk_cols, dense, ov_tab, ov_rows, ov_vals, lemma_keys, lemma_vals):
-    """The summed weights of candidate k's views over the feature rows rows[:nr]."""
+def _row_sum(rows, nr, k, cand_tab, vk_tab, vk_cols, view_start, view_cols, view_weights, dense_of, dense,
+             lemma_keys, lemma_vals, times):
+    """The summed weights of candidate k's views over the feature rows rows[:nr] (`times`: a scratch array of
+    zeros, one per view column, left as it was found)."""
     s = _lemma_sum(rows, nr, cand_tab[k, C_LEMMA], lemma_keys, lemma_vals)
     vk = cand_tab[k, C_VK]
     a, m = vk_tab[vk, 0], vk_tab[vk, 1]
-    for q in range(nr):  # row by row: the matrix is stored so
-        r = rows[q]
-        for x in range(a, a + m):
-            s += dense[r, vk_cols[x]]
     for x in range(a, a + m):
-        col = vk_cols[x]
-        if ov_tab[col, 1] > ov_tab[col, 0]:
-            for q in range(nr):
-                s += _find(ov_rows, ov_vals, ov_tab[col, 0], ov_tab[col, 1], rows[q])
+        times[vk_cols[x]] += 1  # (a view twice counts twice, as in the reference)
+    for q in range(nr):
+        r = rows[q]
+        if dense_of[r] >= 0:
+            for x in range(a, a + m):
+                s += dense[dense_of[r], vk_cols[x]]
+        else:
+            for x in range(view_start[r], view_start[r + 1]):
+                s += times[view_cols[x]] * np.int64(view_weights[x])
+    for x in range(a, a + m):
+        times[vk_cols[x]] = 0
     return s
 
 
 @njit
 def decode(slots, sent_starts, form_tab, own_rows, verb_pairs, noun_triples, next_triples,
-           cand_tab, cand_own, cand_done, vk_tab, vk_cols, set_tab, set_cols, set_pos, dense, ov_tab, ov_rows, ov_vals,
+           cand_tab, cand_own, cand_done, vk_tab, vk_cols, set_tab, set_cols, set_pos, view_start, view_cols, view_weights,
+           dense_of, dense,
            lemma_keys, lemma_vals, tag_tab, pos_flags, fixed_rows,
            pp2_rows, subj_rows, vs_rows, pc_rows, lc_rows, co_rows,
            star_gov, star_agr_left, star_agr_right, star_prep_right, star_va, star_rva, star_rna, out):
@@ -139,6 +130,9 @@ def decode(slots, sent_starts, form_tab, own_rows, verb_pairs, noun_triples, nex
     sent_starts[s]:sent_starts[s + 1]."""
     n_tok = slots.shape[0]
     rows = np.empty(64, np.int64)
+    n_views = 1 + max(vk_cols.max() if vk_cols.shape[0] else 0, view_cols.max() if view_cols.shape[0] else 0)
+    place = np.full(n_views, -1, np.int64)  # a view column's place among the distinct columns of a candidate set
+    times = np.zeros(n_views, np.int64)  # how often a candidate has a view column (`_row_sum`)
     colsum = np.empty(max(set_tab[:, 1].max(), 1) if set_tab.shape[0] else 1, np.int64)
     rv_of = np.full(n_tok, -1, np.int64)  # the token whose verb reading is the first after token i in its clause
     rn_of = np.full(n_tok, -1, np.int64)  # the token whose noun readings agree with token i's (`right_nouns`)
@@ -247,23 +241,30 @@ def decode(slots, sent_starts, form_tab, own_rows, verb_pairs, noun_triples, nex
                 # the context rows summed once per distinct column of the candidates' views
                 sid = form_tab[f, F_SET]
                 c_at, c_n = set_tab[sid, 0], set_tab[sid, 1]
-                colsum[:c_n] = 0
-                for q in range(nr):  # row by row: the matrix is stored so
-                    r = rows[q]
-                    for d in range(c_n):
-                        colsum[d] += dense[r, set_cols[c_at + d]]
                 for d in range(c_n):
-                    col = set_cols[c_at + d]
-                    if ov_tab[col, 1] > ov_tab[col, 0]:
-                        for q in range(nr):
-                            colsum[d] += _find(ov_rows, ov_vals, ov_tab[col, 0], ov_tab[col, 1], rows[q])
+                    place[set_cols[c_at + d]] = d
+                    colsum[d] = 0
+                for q in range(nr):  # a dense row column by column, a sparse one by its non-zero weights
+                    r = rows[q]
+                    dr = dense_of[r]
+                    if dr >= 0:
+                        for d in range(c_n):
+                            colsum[d] += dense[dr, set_cols[c_at + d]]
+                    else:
+                        for x in range(view_start[r], view_start[r + 1]):
+                            d = place[view_cols[x]]
+                            if d >= 0:
+                                colsum[d] += view_weights[x]
+                for d in range(c_n):
+                    place[set_cols[c_at + d]] = -1
                 at = set_tab[sid, 2]  # candidate k's columns as places in `colsum`, one candidate after another
                 best_s = 0
                 for k in range(c0, c0 + nc):
                     if not cand_done[k]:
                         cand_own[k] = _row_sum(own_rows[form_tab[f, F_OWN]:form_tab[f, F_OWN] + form_tab[f, F_NOWN]],
-                                               form_tab[f, F_NOWN], k, cand_tab, vk_tab, vk_cols, dense, ov_tab,
-                                               ov_rows, ov_vals, lemma_keys, lemma_vals)
+                                               form_tab[f, F_NOWN], k, cand_tab, vk_tab, vk_cols, view_start,
+                                               view_cols, view_weights, dense_of, dense, lemma_keys, lemma_vals,
+                                               times)
                         cand_done[k] = 1
                     sc = cand_own[k] + _lemma_sum(rows, nr, cand_tab[k, C_LEMMA], lemma_keys, lemma_vals)
                     for x in range(at, at + vk_tab[cand_tab[k, C_VK], 1]):

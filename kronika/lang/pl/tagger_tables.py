@@ -3,8 +3,7 @@ candidates that grows with the text it tags.
 
 `ModelTables` is built once per model: numbers for parts of speech, numbers, cases and genders; the rows of the
 context features that take those as values ("pp-2=", "subj=", "vs=", "pc=", "lc=", "co="), the summed "*" weights
-of the candidate-feature templates (`tagger.left_features` …), the weights kept outside the dense matrix, and
-the lemma views' weights, sorted by row for a binary search. Every table is filled by formatting the feature
+of the candidate-feature templates (`tagger.left_features` …), and the lemma views' weights in a hash table. Every table is filled by formatting the feature
 names exactly as the reference scorer does and looking them up, so the decoder's sums are the reference's.
 
 `FormStore` keeps, per distinct word form (with its readings), the rows and numbers the decoder needs, in
@@ -118,34 +117,16 @@ class ModelTables:
                     for g, g_mark in enumerate("?g-"):
                         for sep, s_mark in enumerate(("", ",")):
                             self.star_va[p, c, n, g, sep] = w(f"va={pos}|{case}|{n_mark}{g_mark}{s_mark}")
-        self.dense = model.dense
+        self.view_start, self.view_cols, self.view_weights = model.view_start, model.view_cols, model.view_weights
+        self.dense_of, self.dense = model.dense_of, model.dense
         self.dense_col = model.dense_col
-        self.ov_tab, self.ov_rows, self.ov_vals = _sorted_pools(
-            [model.overflow.get(col, {}) for col in range(model.dense.shape[1])])
-        lemma_views = list(model.lemma_weights)
-        self.lemma_ids = {v[1:]: k for k, v in enumerate(lemma_views)}
-        self.lemma_keys, self.lemma_vals = _lemma_table([model.lemma_weights[v] for v in lemma_views])
+        self.lemma_ids = {v[1:]: k for k, v in enumerate(model.lemma_views)}
+        self.lemma_keys, self.lemma_vals = _lemma_table(*model.lemma_entries)
 
 
-def _sorted_pools(weights: Sequence[dict[int, int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For a list of row → weight dicts: their (start, end) in two pools of rows and weights, sorted by row."""
-    tab = np.zeros((max(len(weights), 1), 2), dtype=np.int64)
-    rows: list[int] = []
-    vals: list[int] = []
-    for k, w in enumerate(weights):
-        tab[k, 0] = len(rows)
-        for r in sorted(w):
-            rows.append(r)
-            vals.append(w[r])
-        tab[k, 1] = len(rows)
-    return tab, np.asarray(rows, dtype=np.int64), np.asarray(vals, dtype=np.int64)
-
-
-def _lemma_table(weights: Sequence[dict[int, int]]) -> tuple[np.ndarray, np.ndarray]:
-    """The hash table (keys, values) of the lemma views' weights (`tagger_kernel.fill_lemma_table`)."""
-    lems = np.repeat(np.arange(len(weights), dtype=np.int64), [len(w) for w in weights])
-    rows = np.fromiter((r for w in weights for r in w), dtype=np.int64, count=len(lems))
-    values = np.fromiter((x for w in weights for x in w.values()), dtype=np.int64, count=len(lems))
+def _lemma_table(lems: np.ndarray, rows: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The hash table (keys, values) of the lemma views' weights (`tagger_kernel.fill_lemma_table`): lemma view
+    lems[k] has weight values[k] on feature row rows[k]."""
     size = 16
     while size < 2 * len(lems):
         size *= 2
@@ -313,8 +294,8 @@ class FormStore:
         K.decode(slots, starts, _view(self.form_tab, K.FORM_FIELDS), _view(self.own_rows), _view(self.verb_pairs, 2),
                  _view(self.noun_triples, 3), _view(self.next_triples, 3), _view(self.cand_tab, K.CAND_FIELDS),
                  _view(self.cand_own), _view(self.cand_done), _view(self.vk_tab, 2), _view(self.vk_cols), _view(self.set_tab, 3), _view(self.set_cols),
-                 _view(self.set_pos), t.dense, t.ov_tab, t.ov_rows,
-                 t.ov_vals, t.lemma_keys, t.lemma_vals, _view(self.tag_tab, K.TAG_FIELDS), t.pos_flags,
+                 _view(self.set_pos), t.view_start, t.view_cols,
+                 t.view_weights, t.dense_of, t.dense, t.lemma_keys, t.lemma_vals, _view(self.tag_tab, K.TAG_FIELDS), t.pos_flags,
                  t.fixed_rows, t.pp2_rows, t.subj_rows, t.vs_rows, t.pc_rows, t.lc_rows, t.co_rows, t.star_gov,
                  t.star_agr_left, t.star_agr_right, t.star_prep_right, t.star_va, t.star_rva, t.star_rna, out)
 

@@ -77,9 +77,15 @@ def _random_model(seed: int) -> TaggerModel:
     return TaggerModel(weights, base.open_tags)
 
 
-@pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_weights_on_every_template_give_the_reference_choices(seed):
+@pytest.mark.parametrize("seed, dense_row_min", [(1, 24), (2, 24), (3, 0), (4, 10 ** 9)])
+def test_weights_on_every_template_give_the_reference_choices(seed, dense_row_min, monkeypatch):
+    # rows read densely (all of them with 0), by their non-zero weights (all with 10 ** 9), or both
+    monkeypatch.setattr(tagger_mod, "DENSE_ROW_MIN", dense_row_min)
     model = _random_model(seed)
+    rows_with_weights = int((model.view_start[1:] > model.view_start[:-1]).sum())
+    dense_rows = int((model.dense_of >= 0).sum())
+    assert dense_rows == {0: rows_with_weights, 10 ** 9: 0}.get(dense_row_min, dense_rows)
+    assert 0 < dense_rows < rows_with_weights or dense_row_min in (0, 10 ** 9)
     templates = {f.split("=")[0].rstrip("+-") for f in model.features}
     assert {"va", "rva", "rna", "agr+1", "agr-1", "vs", "lc", "pp-2", "l-1", "vl", "rv", "subj"} <= templates
     inputs = [_inputs(s) for s in SENTENCES]

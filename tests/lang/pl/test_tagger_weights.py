@@ -2,12 +2,11 @@
 shared views gathered once; the fast scorer must still choose what the reference scorer chooses."""
 from __future__ import annotations
 
-import numpy as np
 
 from kronika.lang.base import Analysis
 from kronika.lang.pl import tagger as tagger_mod
 from kronika.lang.pl import tagger_tables
-from kronika.lang.pl.tagger import DENSE_MAX, TaggerModel
+from kronika.lang.pl.tagger import TaggerModel
 
 FORMS = ["Stary", "zamek", "stoi", "nad", "rzeką"]
 READINGS = [
@@ -24,18 +23,16 @@ def _model(weights):
     return TaggerModel(weights, ["subst:sg:nom:m1"])
 
 
-def test_weights_beyond_int16_are_kept_exactly():
-    # 40.0 and -35.5 are 40000 and -35500 in 1/SCALE units: beyond int16
+def test_large_weights_are_kept_exactly():
+    # 40.0 and -35.5 are 40000 and -35500 in 1/SCALE units (beyond what an int16 matrix could hold)
     model = _model({"b": {"Cacc": 40.0, "Psubst": 0.5}, "w+1=stoi": {"Cnom": 39.999, "Tsubst:pl:gen:f": -35.5},
                     "t-1=^": {"Cnom": 0.002}})
-    assert model.dense.dtype == np.int16
-    assert int(np.abs(model.dense).max()) <= DENSE_MAX
-    assert sum(len(rows) for rows in model.overflow.values()) == 3
+    assert sorted(model.view_weights.tolist()) == [-35500, 2, 500, 39999, 40000]
     assert TaggerModel.from_bytes(model.to_bytes()).weights == model.weights  # the file keeps the exact values
     ref = tagger_mod.tag_sentence_reference(FORMS, READINGS, model)
     assert tagger_mod.tag_sentence(FORMS, READINGS, model) == ref
-    # "zamek": the accusative gets 40000 ("b"), the nominative 39999 ("w+1=stoi"): with the excess over int16
-    # dropped both would score 32767 and the first (nominative) would win
+    # "zamek": the accusative gets 40000 ("b"), the nominative 39999 ("w+1=stoi"): with weights clipped to 32767
+    # both would tie and the first (nominative) would win
     assert ref[1].tag == "subst:sg:acc:m3"
 
 
