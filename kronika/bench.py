@@ -263,6 +263,7 @@ def _run_parallel(result: BenchResult, paths: list[str], repeat: int, workers: i
 
     t0 = time.perf_counter()
     pipeline = default_pipeline()
+    pipeline.warm_up()  # in the parent: the worker processes are forked with the models loaded
     result.setup_seconds = time.perf_counter() - t0
     errors: list[IngestError] = []
     wall = 0.0
