@@ -703,21 +703,18 @@ class Linker:
                     if typ != "person" and self.doc.spans.get("ner") is None:
                         base = _guess_base(self._fallback_base(ts, te, "person"), surface_words, endings)
                     typ = "person"
-                    if rp.country:
-                        attrs["country"] = rp.country
-                    sector = self._role_sector(rp)
-                    if sector:
-                        attrs["sector"] = sector
+                    attrs = self._role_attrs(rp)
                 elif introduces_organisation(rp) and self._names_organisation(rp, ts, te, typ):
                     # "portal Press", "partia Razem": the role word names the kind of organisation
                     typ = "organization"
-                    if rp.country:
-                        attrs["country"] = rp.country
-                    sector = self._role_sector(rp)
-                    if sector:
-                        attrs["sector"] = sector
+                    attrs = self._role_attrs(rp)
             self._add(ts, te, ("new", typ, base), "ner-name" if self.doc.spans.get("ner") is not None
                       else "fallback-name", **attrs)
+
+    def _role_attrs(self, rp: RolePhrase) -> dict:
+        """The country and sector a role phrase gives the name after it (those it has)."""
+        attrs = {"country": rp.country, "sector": self._role_sector(rp)}
+        return {k: v for k, v in attrs.items() if v}
 
     def _names_organisation(self, rp: RolePhrase, ts: int, te: int, typ: str) -> bool:
         """Whether the organisation's role word before the name [ts, te) names it: the name stands in

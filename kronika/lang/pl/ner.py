@@ -957,11 +957,8 @@ def _static_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]],
     return static, sids
 
 
-def _batch_static_scores(sentences: Sequence[Sentence], model: NerModel, t: "_DecodeTables"
-                         ) -> tuple[np.ndarray | None, list[int], list[int]]:
-    """(tokens × labels integer scores of the label-independent features, shape number of each token, the
-    first token of each sentence) of the sentences' tokens one after another (`_document_scores`); the scores
-    are None when the model has no bias feature (then `predict_labels_reference` decodes)."""
+def _one_after_another(sentences: Sequence[Sentence]) -> tuple[list[str], list[Sequence[Analysis]], list[int]]:
+    """The sentences' forms and readings one after another, and where each sentence starts."""
     forms: list[str] = []
     readings: list[Sequence[Analysis]] = []
     starts: list[int] = []
@@ -969,6 +966,15 @@ def _batch_static_scores(sentences: Sequence[Sentence], model: NerModel, t: "_De
         starts.append(len(forms))
         forms += f
         readings += r
+    return forms, readings, starts
+
+
+def _batch_static_scores(sentences: Sequence[Sentence], model: NerModel, t: "_DecodeTables"
+                         ) -> tuple[np.ndarray | None, list[int], list[int]]:
+    """(tokens × labels integer scores of the label-independent features, shape number of each token, the
+    first token of each sentence) of the sentences' tokens one after another (`_document_scores`); the scores
+    are None when the model has no bias feature (then `predict_labels_reference` decodes)."""
+    forms, readings, starts = _one_after_another(sentences)
     static, sids = _document_scores(forms, readings, starts, model, t)
     return static, sids.tolist(), starts
 
@@ -1029,13 +1035,7 @@ def predict_labels_greedy_batch(sentences: Sequence[Sentence], model: NerModel) 
     """One label per token, greedy left to right (how the model is trained), for each sentence
     (`_greedy_document`). Gives exactly the labels of `predict_labels_greedy_reference` (integer weights; ties →
     first label)."""
-    forms: list[str] = []
-    readings: list[Sequence[Analysis]] = []
-    starts: list[int] = []
-    for f, r in sentences:
-        starts.append(len(forms))
-        forms += f
-        readings += r
+    forms, readings, starts = _one_after_another(sentences)
     if not forms:
         return [[] for _ in sentences]
     chosen = _greedy_document(forms, readings, starts, model)

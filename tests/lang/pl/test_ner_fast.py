@@ -16,6 +16,7 @@ from kronika.lang.pl import ner as ner_mod
 from kronika.lang.pl import polish_stages
 from kronika.lang.pl.morphology import analyse
 from kronika.lang.pl.ner_kernel import find_pair
+from tests.lang.pl.test_ner_features import plain_scores
 from kronika.lang.pl.ner import (Gazetteer, NerModel, _DecodeTables, _static_scores, context_features,
                                  glued_parts, load_model, model_sentence_features, pair_table, spans_from_labels)
 
@@ -43,18 +44,6 @@ def _sentence(text: str) -> tuple[list[str], list[list[Analysis]]]:
     for stage in polish_stages()[:3]:  # tokenizer, sentences, morphology
         stage(doc)
     return [t.text for t in doc.tokens], [t.analyses for t in doc.tokens]
-
-
-def _plain_scores(forms, readings, model: NerModel) -> np.ndarray:
-    """Every token's label scores summed feature by feature (`context_features` with the sentence features)."""
-    extra = model_sentence_features(forms, readings, model)
-    out = np.zeros((len(forms), len(model.labels)), dtype=np.int64)
-    for i in range(len(forms)):
-        for f in context_features(forms, readings, i, extra):
-            r = model.index.get(f)
-            if r is not None:
-                out[i] += model.matrix[r]
-    return out
 
 
 # --- the compiled loops --------------------------------------------------------------------------------------------
@@ -103,7 +92,7 @@ def test_shipped_model_fast_scores_are_the_feature_by_feature_sums():
     for text in SENTENCES:
         forms, readings = _sentence(text)
         static, _ = _static_scores(forms, readings, model, _DecodeTables(model))
-        assert np.array_equal(static, _plain_scores(forms, readings, model)), text
+        assert np.array_equal(static, plain_scores(forms, readings, model)), text
         extra = model_sentence_features(forms, readings, model)
         for i in range(len(forms)):
             fired |= {f.split("=")[0] for f in context_features(forms, readings, i, extra) if f in model.index}
@@ -131,7 +120,7 @@ def test_gazetteer_names_found_by_the_trie_are_the_longest_names(words):
     readings = [[Analysis(f, "subst:sg:nom:f")] for f in forms]
     model = _gazetteer_model()
     static, _ = _static_scores(forms, readings, model, model.tables())
-    assert np.array_equal(static, _plain_scores(forms, readings, model))
+    assert np.array_equal(static, plain_scores(forms, readings, model))
 
 
 def test_numbered_pairs_are_found_however_a_part_holds_the_separator():

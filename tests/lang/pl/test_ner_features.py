@@ -153,7 +153,8 @@ def _feature_model() -> NerModel:
     return NerModel(weights, ["B-orgName", "I-orgName", "B-placeName", "O"], gazetteer=_learnt().lines())
 
 
-def _plain_scores(forms, readings, model: NerModel) -> np.ndarray:
+def plain_scores(forms, readings, model: NerModel) -> np.ndarray:
+    """Every token's label scores summed feature by feature (`context_features` with the sentence features)."""
     extra = model_sentence_features(forms, readings, model)
     out = np.zeros((len(forms), len(model.labels)), dtype=np.int64)
     for i in range(len(forms)):
@@ -174,7 +175,7 @@ def test_the_fast_scores_are_the_feature_by_feature_scores(words):
     model = _feature_model()
     for _ in range(2):  # the second time from the remembered per-form information
         static, _ = _static_scores(forms, readings, model, model.tables())
-        assert np.array_equal(static, _plain_scores(forms, readings, model))
+        assert np.array_equal(static, plain_scores(forms, readings, model))
     assert predict_labels(forms, readings, model) == ner_mod.predict_labels_reference(forms, readings, model)
 
 
