@@ -130,6 +130,11 @@ class Lexicon:
     impersonal_modals: frozenset[str] = frozenset()  # lemmas, "dać się" for a verb impersonal with "się"
     person_titles: frozenset[str] = frozenset()
     comment_verbs: frozenset[str] = frozenset()
+    sport_words: frozenset[str] = frozenset()  # lemmas of sports reports (`domain.sports_report`)
+    sport_min: int = 4
+    sport_share: float = 0.02
+    match_entries: frozenset[str] = frozenset()  # trigger entries that are a match in a sports report
+    political_sectors: frozenset[str] = frozenset()
     by_lemma: dict[str, list[Trigger]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -294,6 +299,11 @@ def build_lexicon(triggers: dict, frames: dict) -> Lexicon:
         goal_verbs=frozenset(frames.get("goal_verbs") or ()),
         purpose_participles=frozenset(str(w).lower() for w in frames.get("purpose_participles") or ()),
         comment_verbs=frozenset(frames.get("comment_verbs") or ()),
+        sport_words=frozenset(str(w).lower() for w in frames.get("sport_words") or ()),
+        sport_min=int(frames.get("sport_min", 4)),
+        sport_share=float(frames.get("sport_share", 0.02)),
+        match_entries=frozenset(str(w) for w in frames.get("match_entries") or ()),
+        political_sectors=frozenset(str(w) for w in frames.get("political_sectors") or ()),
     )
 
 

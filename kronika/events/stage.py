@@ -10,6 +10,7 @@ Candidates dropped for want of an actor or recipient go to `doc.spans["event_dro
 from __future__ import annotations
 
 from kronika.events.coder import Coder
+from kronika.events.domain import drop_matches, sports_report
 from kronika.events.merge import drop_untargeted, host_by_place, merge_events
 
 
@@ -31,6 +32,9 @@ class EventStage:
         known = list(doc.entities) + coding.new_entities
         events, internal = merge_events(coding.events, coding.internal, known, coding.weak)
         host_by_place(events, internal, known)
+        if sports_report(doc, self._coder.lex):
+            events, internal, dropped = drop_matches(events, internal, known, self._coder.lex)
+            coding.dropped.extend(dropped)
         events, internal, dropped = drop_untargeted(events, internal, self._coder.onto.directed, known)
         coding.dropped.extend(dropped)
         used = {e for ev in events for e in ev["actor"] + ev["recipient"]}
