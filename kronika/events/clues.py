@@ -142,7 +142,7 @@ def takes_previous_subject(doc, view: fr.SentenceView, lex: Lexicon, c: Candidat
     earlier clause of its sentence that it continues ("Rozmówczyni … nie potwierdziła …, ale nie
     zaprzeczyła"), a quantity after it ("Nie zgadza się z tym 34 proc. badanych", `quantity_words`) or a
     nominative noun after it (`subject_after`)."""
-    if c.nominal or v.passive or v.impersonal:
+    if c.nominal or v.passive or v.impersonal or impersonal_sie(doc, view, c):
         return False
     pos = fr.token_pos(doc.tokens[c.head])
     if pos in FINITE or (pos == "adj" and fr.predicative_copula(doc, c.head, view.start) is not None):
@@ -160,6 +160,15 @@ def takes_previous_subject(doc, view: fr.SentenceView, lex: Lexicon, c: Candidat
         return governing is not None and not common_noun_subject(doc, view, governing,
                                                                  fr.verb_info(doc, governing, view.start))
     return False
+
+
+def impersonal_sie(doc, view: fr.SentenceView, c: Candidate) -> bool:
+    """A third-person singular verb with "się" beside it whose entry is not reflexive, with no subject: the
+    impersonal "się" ("Nie wprowadza się żadnych ograniczeń", "Mówi się o …"), anyone's act."""
+    tok = doc.tokens[c.head]
+    if c.trigger.reflexive or tok.chosen is None or fr.token_pos(tok) != "fin" or ":sg:ter:" not in tok.chosen.tag + ":":
+        return False
+    return any(doc.tokens[j].text.lower() == "się" for j in (c.head - 1, c.head + 1) if view.start <= j < view.end)
 
 
 def impersonal_modal(doc, lex: Lexicon, j: int) -> bool:

@@ -57,6 +57,13 @@ def test_a_document_described_by_an_active_participle_is_its_issuers_act():
     assert len(request) == 1 and names(doc, request[0]["actor"]) == {"Bundestag"}
 
 
+def test_the_impersonal_sie_has_no_doer_from_the_previous_sentence():
+    doc = code("Rząd Ukrainy przyjął nowe przepisy. Nie wprowadza się jednak żadnych ograniczeń dla firm z Polski.")
+    assert events_of(doc, "COERCE") == []
+    doc = code("Wojska rosyjskie weszły do obwodu. Dlaczego atakuje się wioski w Ukrainie?")
+    assert events_of(doc, "ASSAULT") == []
+
+
 def test_an_infinitive_after_an_impersonal_modal_has_no_doer_from_the_previous_sentence():
     # "Nie da się zaprzeczyć" is "undeniably"; "trzeba było" and "można" are anyone's
     for text in ("Nie da się zaprzeczyć, że projekt jest potrzebny.", "Trzeba było odrzucić ten projekt.",
