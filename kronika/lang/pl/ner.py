@@ -941,8 +941,8 @@ class _DecodeTables:
             near_ends.append(len(near) >> 2)
         store.tab[base : base + len(new)] = np.array(tab, dtype=np.int32).reshape(len(new), FORM_FIELDS)
         fill_vectors(self._matrix, store.vecs, base, np.array(own, dtype=np.int32),
-                      np.array(own_ends, dtype=np.int64), np.array(near, dtype=np.int32).reshape(-1, 4),
-                      np.array(near_ends, dtype=np.int64))
+                     np.array(own_ends, dtype=np.int64), np.array(near, dtype=np.int32).reshape(-1, 4),
+                     np.array(near_ends, dtype=np.int64))
 
 
 Sentence = tuple[Sequence[str], Sequence[Sequence[Analysis]]]
@@ -999,8 +999,8 @@ def _document_scores(forms: Sequence[str], readings: Sequence[Sequence[Analysis]
         ks = np.array(slots, dtype=np.int64)
         extra_at, extra_rows = _quote_rows(forms, starts, t)
         score_tokens(t._matrix, store.vecs, store.tab, ks, bounds, t.fixed, *t.bigrams, *t.before, *t.after,
-                      t.run_rows, *t.trie, np.array(extra_at, dtype=np.int64), np.array(extra_rows, dtype=np.int32),
-                      out)
+                     t.run_rows, *t.trie, np.array(extra_at, dtype=np.int64), np.array(extra_rows, dtype=np.int32),
+                     out)
         sids = store.tab[ks, F_SHAPE].astype(np.intp)
     return out, sids
 

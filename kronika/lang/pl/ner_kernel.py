@@ -81,8 +81,8 @@ def fill_vectors(matrix, vecs, base, own, own_ends, near, near_ends):
 
 @njit
 def score_tokens(matrix, vecs, tab, ks, bounds, fixed, bigram_at, bigram_seconds, bigram_rows, before_at,
-                  before_seconds, before_rows, after_at, after_seconds, after_rows, run_rows, trie_at, trie_keys,
-                  trie_children, trie_ends, first_at, first_rows, other_at, other_rows, extra_at, extra_rows, out):
+                 before_seconds, before_rows, after_at, after_seconds, after_rows, run_rows, trie_at, trie_keys,
+                 trie_children, trie_ends, first_at, first_rows, other_at, other_rows, extra_at, extra_rows, out):
     """The label-independent scores out[token, label] of the sentences whose tokens are bounds[s] : bounds[s + 1] (ks:
     each token's slot in `vecs` and `tab`; slot 0 holds zeros), as `context_features` with `sentence_features`
     give them: the token's own summed weights, its neighbours' as seen from its offsets (or the edge rows at
@@ -109,7 +109,7 @@ def score_tokens(matrix, vecs, tab, ks, bounds, fixed, bigram_at, bigram_seconds
                 add_row(out, i, matrix, fixed[X_EDGE_M2])
             if i - 1 >= a:
                 add_row(out, i, matrix, find_pair(bigram_at, bigram_seconds, bigram_rows, tab[before1, F_BI],
-                                                    tab[k, F_BI]))
+                                                  tab[k, F_BI]))
                 before = tab[before1, F_PAIR]
             else:
                 add_row(out, i, matrix, fixed[X_EDGE_M1])
