@@ -159,6 +159,7 @@ class FormStore:
         self.tags: dict[str, int] = {}
         self.tag_tab = array("q")
         self.lemmas: dict[str, tuple[int, ...]] = {}
+        self.reading_classes: dict[tuple[str, ...], tuple] = {}  # reading tags → `_reading_class`
 
     # --- numbering ---------------------------------------------------------------------------------------------
 
@@ -199,6 +200,34 @@ class FormStore:
         self.set_pos.extend(places)
         return ids, len(self.set_tab) // 3 - 1
 
+    def _reading_class(self, readings: Sequence[Analysis]) -> tuple:
+        """What a form's readings say whatever their lemmas, shared by the forms with the same reading tags: the
+        rows of its ambiguity and case classes as its own features ("am=", "cs=") and as its neighbours'
+        ("a+1=", "c+1=", "a+2="), whether a reading is a complementizer, and the places in the pools of its
+        finite readings' (number, gender) pairs, its noun readings' triples and the triples the word before sees
+        (`tagger.verb_reading`, `tagger._as_next`)."""
+        t = self.tables
+        row = lambda f: t.index.get(f, -1)  # noqa: E731
+        amb, cs = ambiguity(readings), case_set(readings)
+        _, verb, nouns, adj_like = T.verb_reading("", readings)
+        verb_at, noun_at, next_at = len(self.verb_pairs) // 2, len(self.noun_triples) // 3, len(self.next_triples) // 3
+        for num, gender in verb[1] if verb is not None else ():
+            self.verb_pairs.extend((NUM_IDS[num], GEN_IDS[gender]))
+        for num, case, gender in nouns or ():
+            self.noun_triples.extend((NUM_IDS[num], CASE_IDS[case], GEN_IDS[gender]))
+        nxt = T._as_next(readings)
+        next_pos = -1
+        if nxt:
+            next_pos = t.pos_ids.get(nxt[0], 0)
+            for num, case, gender in nxt[1]:
+                self.next_triples.extend((NUM_IDS[num], CASE_IDS[case], GEN_IDS[gender]))
+        hit = self.reading_classes[tuple(r.tag for r in readings)] = (
+            [r for r in (row("am=" + amb), row("cs=" + cs)) if r >= 0], row("a+1=" + amb), row("c+1=" + cs),
+            row("a+2=" + amb), any(r.tag == "comp" for r in readings), verb_at, len(self.verb_pairs) // 2 - verb_at,
+            noun_at, len(self.noun_triples) // 3 - noun_at, int(adj_like), next_pos, next_at,
+            len(self.next_triples) // 3 - next_at)
+        return hit
+
     def _lemma(self, lemma: str) -> tuple[int, ...]:
         t = self.tables
         flags = ((K.L_OPENER if lemma in T.CLAUSE_OPENERS else 0) | (K.L_CLAUSE_PUNCT if lemma in T.CLAUSE_PUNCT else 0)
@@ -230,35 +259,22 @@ class FormStore:
         self.cand_done.extend(zeros)
         index = t.index
         low = form.lower()
-        amb, cs = ambiguity(readings), case_set(readings)
-        # `features.static_token_features`, with the ambiguity and case classes computed once
+        (class_rows, a1, c1, a2, comp, verb_at, verb_n, noun_at, noun_n, adj_like, next_pos, next_at,
+         next_n) = self.reading_classes.get(tuple(r.tag for r in readings)) or self._reading_class(readings)
+        # `features.static_token_features`, with the ambiguity and case classes' rows shared by the reading class
         feats = ["b", "w=" + low, "s1=" + low[-1:], "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:],
-                 "sh=" + shape(form), "am=" + amb, "cs=" + cs]
+                 "sh=" + shape(form)]
         feats += ["nc=" + n for n in name_classes(readings)]
-        own = [r for f in feats if (r := index.get(f)) is not None]
+        own = [r for f in feats if (r := index.get(f)) is not None] + class_rows
         own_at = len(self.own_rows)
         self.own_rows.extend(own)
-        brk, verb, nouns, adj_like = T.verb_reading(form, readings)
-        verb_at, noun_at, next_at = len(self.verb_pairs) // 2, len(self.noun_triples) // 3, len(self.next_triples) // 3
-        rv = -1
-        if verb is not None:
-            rv = index.get("rv=" + verb[0], -1)
-            for num, gender in verb[1]:
-                self.verb_pairs.extend((NUM_IDS[num], GEN_IDS[gender]))
-        for num, case, gender in nouns or ():
-            self.noun_triples.extend((NUM_IDS[num], CASE_IDS[case], GEN_IDS[gender]))
-        nxt = T._as_next(readings)
-        next_pos = -1
-        if nxt:
-            next_pos = t.pos_ids.get(nxt[0], 0)
-            for num, case, gender in nxt[1]:
-                self.next_triples.extend((NUM_IDS[num], CASE_IDS[case], GEN_IDS[gender]))
-        row = lambda f: index.get(f, -1)  # noqa: E731
+        # `tagger.verb_reading`: the lemma of the first finite reading is the form's own
+        verb = next((r.lemma for r in readings if r.pos in T.RIGHT_VERB_POS), None) if verb_n else None
+        rv = index.get("rv=" + verb, -1) if verb is not None else -1
         self.form_tab.extend((
-            c0, len(cands), own_at, len(own), row("w-1=" + low), row("w+1=" + low), row("a+1=" + amb),
-            row("c+1=" + cs), row("a+2=" + amb), int(form[:1].isupper()), int(brk),
-            verb_at, len(self.verb_pairs) // 2 - verb_at, rv, noun_at, len(self.noun_triples) // 3 - noun_at,
-            int(adj_like), next_pos, next_at, len(self.next_triples) // 3 - next_at, set_id))
+            c0, len(cands), own_at, len(own), index.get("w-1=" + low, -1), index.get("w+1=" + low, -1), a1, c1, a2,
+            int(form[:1].isupper()), int(comp or form in T.CLAUSE_PUNCT), verb_at, verb_n, rv, noun_at, noun_n,
+            adj_like, next_pos, next_at, next_n, set_id))
         hit = self.form_slots[form] = (key, len(self.form_tab) // K.FORM_FIELDS - 1)
         return hit
 
