@@ -721,9 +721,13 @@ class Linker:
         apposition, in the role word's case or in no case the tagger knows ("portal Press", "telewizji India
         Today"), and starts with no common word (in "portalu Ministerstwa Klimatu" the ministry is the portal's
         owner, not its name). A name the recogniser took for a person is taken for the organisation only when it
-        is one word with no first-name reading ("Szef fundacji Szimon Sabag" stays a person)."""
-        if typ not in ("organization", "person"):
+        is one word with no first-name reading ("Szef fundacji Szimon Sabag" stays a person), one it took for a
+        place only when Morfeusz knows none of its words as a geographic name ("portal Africa Report")."""
+        if typ not in ("organization", "person", "location"):
             return False
+        if typ == "location" and any(n.startswith("nazwa_geograficzna") for k in range(ts, te)
+                                     for a in self.tokens[k].analyses for n in a.names):
+            return False  # a place Morfeusz knows is a place ("gazety Kraków"); "portal Africa Report" is not
         if any(a.pos != "ign" and not a.lemma[:1].isupper() for a in self.tokens[ts].analyses):
             return False
         if typ == "person" and (te - ts > 1 or any("imię" in a.names for a in self.tokens[ts].analyses)):

@@ -153,3 +153,11 @@ def test_a_person_after_an_organisations_role_word_stays_a_person():
                               "gazecie Jozsef Varadi, prezes przewoźnika.")
     assert {e["name"]: e["type"] for e in ents if e["name"] in ("Szimon Sabag", "Jozsef Varadi")} == {
         "Szimon Sabag": "person", "Jozsef Varadi": "person"}
+
+
+def test_a_name_taken_for_a_place_after_an_organisations_role_word_is_that_organisation():
+    ents = {e["name"]: (e["type"], e["sector"]) for e in _pipeline_entities(
+        "Mimo to, jak donosi m.in. portal Africa Report, walki wciąż trwają. Dziennikarze gazety Kraków opisali "
+        "to samo.")}
+    assert ents["Africa Report"] == ("organization", "MED")
+    assert ents["Kraków"][0] == "location"  # a place Morfeusz knows stays a place
