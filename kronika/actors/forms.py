@@ -291,6 +291,9 @@ def _np_chain(words: list[str], seps: list[str], numbers: frozenset[str] | None)
             ok = True
             for i in range(h):
                 agreeing = [r for r in readings[i] if _agrees(r, head)] or _guessed_adj(words[i], head)
+                if not agreeing and _foreign_prefix(words[i]) and all(_foreign_prefix(w) for w in words[:i]):
+                    pre.append(None)  # "Sri Lanka" → "Sri Lanki": a foreign word before the head stays as it is
+                    continue
                 if not agreeing:
                     ok = False
                     break
@@ -321,8 +324,8 @@ def _np_chain(words: list[str], seps: list[str], numbers: frozenset[str] | None)
                 if not head_forms:
                     continue
                 slots: list[list[str]] = []
-                for r in pre:
-                    slots.append(_adj_forms(r, number, case, head.gender))
+                for i, r in enumerate(pre):
+                    slots.append([words[i]] if r is None else _adj_forms(r, number, case, head.gender))
                 slots.append(head_forms)
                 for r in post:
                     slots.append(_adj_forms(r, number, case, head.gender))
@@ -334,6 +337,13 @@ def _np_chain(words: list[str], seps: list[str], numbers: frozenset[str] | None)
     if not result:
         return None
     return result, covered
+
+
+def _foreign_prefix(word: str) -> bool:
+    """A capitalised word that Morfeusz knows only as a fragment of a multi-word name ("Sri" of "Sri Lanka",
+    "Tel" of "Tel Awiw": `frag`) or not at all: it stands unchanged before an inflected head ("Sri Lanki")."""
+    return word[:1].isupper() and not _is_invariant_token(word) and all(
+        _Tag.parse(tag).pos in ("ign", "frag") for _lemma, tag, _q in _analyse(word))
 
 
 def _guessed_unknown(word: str, readings: list[_Reading]) -> _Reading | None:

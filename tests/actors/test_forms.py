@@ -96,3 +96,10 @@ def test_most_personal_names_in_the_kb_inflect():
     names = [(p.polish_names[0].text, p.gender) for p in kb.persons.values()]
     inflecting = [n for n, g in names if len(polish_forms(n, person=True, gender=g)) > 1]
     assert len(inflecting) / len(names) > 0.8
+
+
+def test_a_fragment_of_a_multiword_name_stays_and_the_head_inflects():
+    # Morfeusz knows "Sri" and "Tel" only as fragments (frag) of "Sri Lanka" and "Tel Awiw"
+    assert {"Sri Lanki", "Sri Lankę", "Sri Lance"} <= polish_forms("Sri Lanka")
+    assert {"Tel Awiwu", "Tel Awiwie"} <= polish_forms("Tel Awiw")
+    assert polish_forms("Buenos Aires") == {"Buenos Aires"}  # nothing to inflect
