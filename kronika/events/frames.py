@@ -175,17 +175,22 @@ def _relative_after(toks, i: int, end: int) -> bool:
     return False
 
 
-def _mention_features(doc, i0: int, i1: int, person: bool) -> tuple[frozenset[str], frozenset[str], bool]:
+def _mention_features(doc, i0: int, i1: int, person: bool, role_words: frozenset[str] = frozenset()
+                      ) -> tuple[frozenset[str], frozenset[str], bool]:
     """Cases, numbers and whether the case is known, of the name on tokens [i0, i1): proper-noun readings
     are preferred, but when they leave the words with no case in common ("Wielka" read as a surname
     'Wielk' in the genitive beside "Brytania" in the nominative) every reading of the words is used."""
     proper_sets: list[set[str]] = []
     all_sets: list[set[str]] = []
     numbers: set[str] = set()
-    if person and doc.tokens[i0].text[:1].islower():
-        # a person named by a role phrase ("premiera Indii", "rosyjskiego przywódcę") is in the case of its
-        # role noun, the first lowercase noun of the phrase
-        head = next((t for t in doc.tokens[i0:i1] if t.text[:1].islower() and token_pos(t) in NOMINAL_POS), None)
+    first = doc.tokens[i0]
+    # a role noun at the start of a sentence (`role_words`: "Minister obrony Rosji")
+    common_first = any(a.pos in NOMINAL_POS and a.lemma in role_words for a in first.analyses)
+    if person and (first.text[:1].islower() or common_first):
+        # a person named by a role phrase ("premiera Indii", "rosyjskiego przywódcę", "Minister obrony Rosji" at
+        # the start of a sentence) is in the case of its role noun, the first common noun of the phrase
+        head = next((t for k, t in enumerate(doc.tokens[i0:i1]) if (t.text[:1].islower() or k == 0 and common_first)
+                     and token_pos(t) in NOMINAL_POS), None)
         hc = {c for a in (head.analyses if head is not None else ()) if a.pos in NOMINAL_POS for c in _cases(a.tag)}
         chosen = head.chosen if head is not None else None
         if chosen is not None and chosen.pos in NOMINAL_POS and _cases(chosen.tag):
@@ -353,12 +358,13 @@ def build_view(doc, sentence_index: int, lex: Lexicon, mentions_by_token: dict[i
     s = doc.sentences[sentence_index]
     clause_of = clause_ids(doc, s.token_start, s.token_end, lex)
     mentions: list[Mention] = []
+    role_words = lex.role_heads | lex.person_titles
     i = s.token_start
     while i < s.token_end:
         if i in mentions_by_token:
             eid, m0, m1, etype = mentions_by_token[i]
             m1 = min(m1, s.token_end)
-            cases, numbers, known = _mention_features(doc, i, m1, etype == "person")
+            cases, numbers, known = _mention_features(doc, i, m1, etype == "person", role_words)
             mentions.append(Mention(eid, i, m1, cases, numbers, known, "name", clause=clause_of.get(i, 0),
                                     genders=mention_genders(doc, i, m1, cases)))
             i = m1
@@ -629,6 +635,7 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
     """Groups standing for the role phrase before them ("przywódcy Korei Południowej, USA i Japonii"):
     the role noun's case and number, the genitive group's entities."""
     out = []
+    person_types = {e.get("id"): e.get("type") for e in getattr(doc, "entities", None) or ()}
     for g in view.groups:
         if not g.attribute or g.start <= view.start:
             continue
@@ -638,6 +645,17 @@ def role_head_groups(doc, view: SentenceView, lex: Lexicon) -> list[Group]:
                 not doc.tokens[j].text[:1].isupper():
             j -= 1
         head = doc.tokens[j]
+        if not ({lm.lower() for lm in lemmas(head)} & lex.role_heads) and not any(
+                person_types.get(m.entity) == "person" for m in g.mentions):
+            # past up to two lowercase genitive words to the role noun ("Minister obrony Rosji", "szef
+            # dyplomacji Unii"); not to a person's ("członkowie partii prezydenta" are not the president)
+            k = j
+            while k > max(view.start, j - 2) and _genitive_filler(doc.tokens[k], lex.role_heads):
+                k -= 1
+            if k < j and {lm.lower() for lm in lemmas(doc.tokens[k])} & lex.role_heads and \
+                    any_pos(doc.tokens[k], NOMINAL_POS):
+                j = k
+                head = doc.tokens[j]
         if not ({lm.lower() for lm in lemmas(head)} & lex.role_heads) or head.text[:1].isupper() and j != view.start:
             continue
         # a chain of role nouns: "z wysłannikiem prezydenta USA" is headed by "wysłannikiem", "Przywódcy państw

@@ -84,6 +84,23 @@ def test_an_infinitive_governed_by_a_subjectless_verb_still_continues_the_previo
     assert len(reject) == 1 and keys(doc, reject[0]["actor"]) == {"RUS"}
 
 
+def test_a_role_noun_reaches_its_country_past_genitive_words():
+    doc = code("Minister obrony Malezji skrytykował w piątek Chiny.")
+    accuse = events_of(doc, "ACCUSE")
+    assert len(accuse) == 1 and keys(doc, accuse[0]["actor"]) == {"MYS"}
+    # but the members of a president's party are not the president
+    doc = code("W październiku członkowie partii prezydenta USA zablokowali rezolucję w Senacie.")
+    assert all("USA" not in keys(doc, e["actor"]) for e in doc.events)
+
+
+def test_a_role_holder_opening_the_sentence_is_its_subject():
+    # "Minister obrony Rosji" names the minister on the date; at the start of the sentence its case is still its
+    # role noun's, the nominative, not that of "Rosji"
+    doc = code("Minister obrony Rosji skrytykował w piątek Chiny.", "2025-12-05")
+    accuse = events_of(doc, "ACCUSE")
+    assert len(accuse) == 1 and keys(doc, accuse[0]["actor"]) == {"RUS"}
+
+
 def test_an_unknown_name_after_a_title_takes_the_titles_case():
     # "Erdoğan" is unknown to Morfeusz: "prezydent" makes it nominative, so it is the subject and no longer joins
     # the instrumental list before the comma
